@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+export const registerBusinessSchema = z.strictObject({
+  businessName: z.string().trim().min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
+  email: z.email().max(254).optional(),
+});
+
+export type RegisterBusinessInput = z.infer<typeof registerBusinessSchema>;
+
+export const businessSchema = z.object({ id: z.string(), name: z.string(), slug: z.string() });

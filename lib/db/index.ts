@@ -1,0 +1,75 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { lockDataFolder } from "./folder-lock";
+
+// A raw connection for what Prisma cannot do: multi-statement migration scripts.
+export interface RawSql {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  exec(script: string): Promise<void>;
+  release(): void;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "postgres" | "embedded";
+  connect(): Promise<RawSql>;
+  close(): Promise<void>;
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: "postgres",
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: async (sql, params) => (await client.query(sql, params)).rows,
+        exec: async (script) => void (await client.query(script)),
+        release: () => client.release(),
+      };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function openEmbedded(dir: string): Database {
+  if (dir !== "memory://") lockDataFolder(dir);
+  const pglite = new PGlite(dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "embedded",
+    async connect() {
+      return {
+        query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+        exec: async (script) => void (await pglite.exec(script)),
+        release: () => {},
+      };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+function openDatabase(): Database {
+  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
+  // `next build` imports server modules in workers while a dev or prod server may hold the folder.
+  const isBuild = process.env.NEXT_PHASE === "phase-production-build";
+  return openEmbedded(isBuild ? "memory://" : env.PGLITE_DIR);
+}
+
+// One database per process, shared by route handlers, pages, hot reloads and instrumentation.
+const globalForDb = globalThis as unknown as { tangabizDb?: Database };
+export const database = (globalForDb.tangabizDb ??= openDatabase());
+export const prisma = database.prisma;

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// Every variable the app reads, validated once. Nothing else reads process.env.
+
+const isBuild = process.env.NEXT_PHASE === "phase-production-build";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATABASE_URL: z.string().min(1).optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTO_MIGRATE: z.stringbool().default(true),
+  SEED_DEMO: z.stringbool().default(true),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "must be 64 hex characters (32 bytes)")
+    .optional(),
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  TRUSTED_ORIGINS: z.string().default(""),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Tangabiz <no-reply@tangabiz.local>"),
+});
+
+type Secrets = { BETTER_AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };
+const secretNames = ["BETTER_AUTH_SECRET", "ENCRYPTION_KEY", "CRON_SECRET"] as const;
+
+// Outside production a missing secret is generated once and kept in .data/ so sessions survive restarts.
+function developmentSecrets(): Secrets {
+  const file = path.join(process.cwd(), ".data", "dev-secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  const secrets: Secrets = {
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    CRON_SECRET: randomBytes(24).toString("base64url"),
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+function loadEnv() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  const missing = secretNames.filter((name) => !env[name]);
+  if (missing.length === 0) return env as typeof env & Secrets;
+  if (env.NODE_ENV === "production" && !isBuild) {
+    throw new Error(`Refusing to start in production without: ${missing.join(", ")} (see .env.example)`);
+  }
+  const fallback: Secrets = isBuild
+    ? { BETTER_AUTH_SECRET: "build-only-secret-never-used-to-serve-x", ENCRYPTION_KEY: "0".repeat(64), CRON_SECRET: "build-only-cron-secret" }
+    : developmentSecrets();
+  return { ...env, ...Object.fromEntries(missing.map((name) => [name, fallback[name]])) } as typeof env & Secrets;
+}
+
+export const env = loadEnv();
+export const isProduction = env.NODE_ENV === "production";
