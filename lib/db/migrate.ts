@@ -20,10 +20,8 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 );`;
 
-export async function applyMigrations(
-  db: Database,
-  migrationsDir = path.join(process.cwd(), "prisma", "migrations"),
-): Promise<string[]> {
+export async function applyMigrations(db: Database): Promise<string[]> {
+  const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
   const folders = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

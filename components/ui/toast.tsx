@@ -1,0 +1,8 @@
+"use client";
+import { Toaster as Sonner, type ToasterProps } from "sonner";
+
+export { toast } from "sonner";
+
+export function Toaster(props: ToasterProps) {
+  return <Sonner position="bottom-right" richColors closeButton {...props} />;
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+
+const shots = "tests/e2e/screenshots";
+const unique = randomBytes(3).toString("hex");
+const owner = { name: "Chipo Owner", email: `owner-${unique}@example.test`, password: "owner-password-1" };
+const staff = { name: "Farai Staff", email: `staff-${unique}@example.test`, password: "staff-password-1" };
+const businessName = `Mbare Hardware ${unique}`;
+
+async function signUp(page: Page, who: { name: string; email: string; password: string }, emailPrefilled = false) {
+  await page.getByLabel("Your name").fill(who.name);
+  if (emailPrefilled) await expect(page.getByLabel("Email")).toHaveValue(who.email);
+  else await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+test("owner registers a business, invites staff, staff joins and sees the reduced navigation", async ({ page, browser }) => {
+  await page.goto("/sign-up");
+  await signUp(page, owner);
+
+  await expect(page.getByRole("heading", { name: "Register your business" })).toBeVisible();
+  await page.getByLabel("Business name").fill(businessName);
+  await page.getByRole("button", { name: "Create business" }).click();
+  await expect(page.getByRole("heading", { name: businessName })).toBeVisible();
+  const ownerNav = page.getByRole("navigation", { name: "Dashboard" });
+  await expect(ownerNav.getByRole("link")).toHaveText(["Overview", "Billing", "API keys", "Integrations", "Team", "Usage", "Outbox"]);
+  await page.screenshot({ path: `${shots}/01-owner-overview.png`, fullPage: true });
+
+  await ownerNav.getByRole("link", { name: "Team" }).click();
+  await page.getByLabel("Email").fill(staff.email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${staff.email}`)).toBeVisible();
+  await expect(page.getByRole("cell", { name: staff.email })).toBeVisible();
+  await page.screenshot({ path: `${shots}/02-team-invited.png`, fullPage: true });
+
+  await ownerNav.getByRole("link", { name: "Outbox" }).click();
+  await page.getByText(`Join ${businessName} on Tangabiz`).click();
+  const invitationLink = page.getByRole("list", { name: "Links in this email" }).getByRole("link").first();
+  const invitationUrl = await invitationLink.getAttribute("href");
+  expect(invitationUrl).toMatch(/\/accept-invitation\//);
+  await page.screenshot({ path: `${shots}/03-outbox.png`, fullPage: true });
+
+  const staffContext = await browser.newContext();
+  const staffPage = await staffContext.newPage();
+  await staffPage.goto(invitationUrl!);
+  await expect(staffPage.getByRole("heading", { name: `Join ${businessName}` })).toBeVisible();
+  await staffPage.getByRole("link", { name: "Create an account to join" }).click();
+  await signUp(staffPage, staff, true);
+
+  await staffPage.getByRole("button", { name: `Join ${businessName}` }).click();
+  await expect(staffPage.getByRole("heading", { name: businessName })).toBeVisible();
+  const staffNav = staffPage.getByRole("navigation", { name: "Dashboard" });
+  await expect(staffNav.getByRole("link")).toHaveText(["Overview", "Usage"]);
+  await staffPage.screenshot({ path: `${shots}/04-staff-overview.png`, fullPage: true });
+
+  await staffPage.goto("/dashboard/billing");
+  await expect(staffPage.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+  const denied = await staffPage.request.post("/api/business/register", { data: { businessName: "x" } });
+  expect(denied.status()).not.toBe(500);
+
+  await page.reload();
+  await ownerNav.getByRole("link", { name: "Team" }).click();
+  await expect(page.getByRole("cell", { name: staff.email })).toBeVisible();
+  await staffContext.close();
+});
