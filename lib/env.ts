@@ -24,6 +24,21 @@ const schema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Tangabiz <no-reply@tangabiz.local>"),
+  REDIS_URL: z.url().optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  STRIPE_PRICE_ID_BASIC: z.string().min(1).optional(),
+  STRIPE_PRICE_ID_PRO: z.string().min(1).optional(),
+  STRIPE_PRICE_ID_ENTERPRISE: z.string().min(1).optional(),
+  PAYNOW_INTEGRATION_ID: z.string().min(1).optional(),
+  PAYNOW_INTEGRATION_KEY: z.string().min(1).optional(),
+  PAYNOW_RESULT_URL: z.url().optional(),
+  PAYNOW_RETURN_URL: z.url().optional(),
+  PAYNOW_API_BASE: z.url().default("https://www.paynow.co.zw"),
+  CVT_API_URL: z.url().optional(),
+  CVT_SECRET_KEY: z.string().min(1).optional(),
+  CVT_WEBHOOK_SECRET: z.string().min(1).optional(),
 });
 
 type Secrets = { BETTER_AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };
@@ -44,7 +59,8 @@ function developmentSecrets(): Secrets {
 }
 
 function loadEnv() {
-  const parsed = schema.safeParse(process.env);
+  // An empty value (as copied from .env.example) means "not set".
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);

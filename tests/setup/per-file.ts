@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { database } = await import("@/lib/db");
-  await database.close();
-  delete (globalThis as { tangabizDb?: unknown }).tangabizDb;
+  const holder = globalThis as { tangabizDb?: { close(): Promise<void> } };
+  await holder.tangabizDb?.close();
+  delete holder.tangabizDb;
 });
