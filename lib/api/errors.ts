@@ -2,38 +2,57 @@ import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // One error type and one code → status map for every route (CONVENTIONS.md §3).
+// A code has one usual status; the few codes the API contract answers with another status in a
+// particular place (e.g. plan_limit_reached: 403 for keys, 402 for transactions) pass it explicitly.
 export const errorStatus = {
   invalid_json: 400,
+  invalid_signature: 400,
   validation_failed: 422,
   unauthorized: 401,
+  missing_api_key: 401,
+  invalid_api_key: 401,
+  api_key_expired: 401,
+  api_key_revoked: 401,
+  invalid_cvt_api_key: 401,
+  payment_required: 402,
+  plan_limit_reached: 403,
   forbidden: 403,
   no_active_business: 403,
+  insufficient_scope: 403,
+  subscription_inactive: 403,
   not_found: 404,
   conflict: 409,
+  idempotency_conflict: 409,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  internal_error: 500,
+  provider_unavailable: 501,
+  upstream_unavailable: 502,
   provider_not_configured: 503,
   service_unavailable: 503,
-  internal_error: 500,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
 
 export class ApiError extends Error {
+  readonly status: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
+    options: { status?: number; headers?: HeadersInit } = {},
   ) {
     super(message);
     this.name = "ApiError";
+    this.status = options.status ?? errorStatus[code];
+    this.headers = options.headers;
   }
 
-  get status(): number {
-    return errorStatus[this.code];
-  }
+  readonly headers?: HeadersInit;
 }
 
-export function errorResponse(code: ErrorCode, message: string, init?: ResponseInit): Response {
-  return Response.json({ error: { code, message } }, { ...init, status: errorStatus[code] });
+export function errorResponse(code: ErrorCode, message: string, init: ResponseInit = {}): Response {
+  return Response.json({ error: { code, message } }, { ...init, status: init.status ?? errorStatus[code] });
 }
 
 export function describeZodError(error: z.ZodError): string {
@@ -43,7 +62,7 @@ export function describeZodError(error: z.ZodError): string {
 }
 
 export function handleApiError(error: unknown): Response {
-  if (error instanceof ApiError) return errorResponse(error.code, error.message);
+  if (error instanceof ApiError) return errorResponse(error.code, error.message, { status: error.status, headers: error.headers });
   if (error instanceof z.ZodError) return errorResponse("validation_failed", describeZodError(error));
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return errorResponse("not_found", "The record does not exist.");
