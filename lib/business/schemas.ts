@@ -3,6 +3,7 @@ import { z } from "zod";
 export const registerBusinessSchema = z.strictObject({
   businessName: z.string().trim().min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
   email: z.email().max(254).optional(),
+  cvtApiKey: z.string().trim().min(8, "must be at least 8 characters").max(256, "must be at most 256 characters").optional(),
 });
 
 export type RegisterBusinessInput = z.infer<typeof registerBusinessSchema>;

@@ -13,7 +13,7 @@ export const demoAccounts = {
 export async function seedDemoData(): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
   const { user: owner } = await auth.api.signUpEmail({ body: demoAccounts.owner });
-  const business = await registerBusiness({ userId: owner.id }, { businessName: "Demo Hardware Harare" });
+  const { business, key } = await registerBusiness({ userId: owner.id }, { businessName: "Demo Hardware Harare" });
   const { user: staff } = await auth.api.signUpEmail({ body: demoAccounts.staff });
   await prisma.member.create({ data: { id: randomUUID(), businessId: business.id, userId: staff.id, role: "staff" } });
 
@@ -23,6 +23,7 @@ export async function seedDemoData(): Promise<boolean> {
       "  Demo data created — sign in at /sign-in with:",
       `    owner  ${demoAccounts.owner.email}  /  ${demoAccounts.owner.password}`,
       `    staff  ${demoAccounts.staff.email}  /  ${demoAccounts.staff.password}`,
+      `  POS API key (shown once): ${key}`,
       "",
     ].join("\n"),
   );

@@ -1,0 +1,102 @@
+import { ApiError } from "@/lib/api/errors";
+import { plans, UNLIMITED } from "@/lib/billing/plans";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toApiKeyView } from "./api-key-view";
+import { forgetCachedApiKey } from "./verify-api-key";
+import { generateApiKey } from "./key-format";
+import type { CreateApiKeyInput } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+
+const activeKeyWhere = (businessId: string, now = new Date()) => ({
+  businessId,
+  OR: [{ revokedAt: null }, { revokedAt: { gt: now } }],
+  AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
+});
+
+export function countActiveApiKeys(businessId: string, db: Tx | typeof prisma = prisma) {
+  return db.apiKey.count({ where: { ...activeKeyWhere(businessId), replacedById: null } });
+}
+
+// Creates a key inside the caller's transaction. The subscription row is locked first so two concurrent
+// creations cannot both pass the plan's key limit.
+export async function insertApiKey(tx: Tx, businessId: string, createdById: string | null, input: CreateApiKeyInput) {
+  const [subscription] = await tx.$queryRaw<{ plan: keyof typeof plans }[]>`
+    SELECT plan FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
+  const limit = plans[subscription?.plan ?? "free"].limits.apiKeys;
+  if (limit !== UNLIMITED && (await countActiveApiKeys(businessId, tx)) >= limit) {
+    throw new ApiError(
+      "plan_limit_reached",
+      `Your ${plans[subscription?.plan ?? "free"].name} plan allows ${limit} active API key${limit === 1 ? "" : "s"}. Revoke one or upgrade.`,
+    );
+  }
+  const created = await storeNewKey(tx, { businessId, createdById, ...input });
+  await tx.auditLog.create({
+    data: {
+      businessId,
+      actorUserId: createdById,
+      action: "api_key.created",
+      entityType: "api_key",
+      entityId: created.apiKey.id,
+      data: { name: input.name, prefix: created.apiKey.prefix },
+    },
+  });
+  return created;
+}
+
+type KeyFields = Pick<Prisma.ApiKeyUncheckedCreateInput, "businessId" | "name" | "scopes" | "environment" | "expiresAt" | "rateLimitPerHour" | "createdById">;
+
+async function storeNewKey(tx: Tx, fields: KeyFields & { environment: "live" | "test" }) {
+  const { key, prefix, hash } = generateApiKey(fields.environment);
+  const apiKey = await tx.apiKey.create({ data: { ...fields, prefix, hash } });
+  return { key, apiKey: toApiKeyView(apiKey) };
+}
+
+export function createApiKey(businessId: string, createdById: string, input: CreateApiKeyInput) {
+  return prisma.$transaction((tx) => insertApiKey(tx, businessId, createdById, input));
+}
+
+export async function listApiKeys(businessId: string) {
+  const keys = await prisma.apiKey.findMany({ where: { businessId }, orderBy: { createdAt: "desc" } });
+  return keys.map(toApiKeyView);
+}
+
+export async function revokeApiKey(businessId: string, apiKeyId: string, actorUserId: string) {
+  const now = new Date();
+  const revoked = await prisma.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id: apiKeyId, businessId }, select: { hash: true, revokedAt: true } });
+    if (!key) throw new ApiError("not_found", "No such API key in this business.");
+    if (!key.revokedAt || key.revokedAt > now) {
+      await tx.apiKey.update({ where: { id: apiKeyId }, data: { revokedAt: now } });
+      await tx.auditLog.create({
+        data: { businessId, actorUserId, action: "api_key.revoked", entityType: "api_key", entityId: apiKeyId },
+      });
+    }
+    return key;
+  });
+  forgetCachedApiKey(revoked.hash);
+}
+
+// Issues a new key with the old one's settings; the old key keeps working for graceSeconds, then stops.
+export async function rotateApiKey(businessId: string, apiKeyId: string, actorUserId: string, graceSeconds: number) {
+  const result = await prisma.$transaction(async (tx) => {
+    const old = await tx.apiKey.findFirst({ where: { id: apiKeyId, businessId } });
+    if (!old) throw new ApiError("not_found", "No such API key in this business.");
+    const now = new Date();
+    if ((old.revokedAt && old.revokedAt <= now) || (old.expiresAt && old.expiresAt <= now) || old.replacedById) {
+      throw new ApiError("conflict", "Only an active key that was not rotated already can be rotated.");
+    }
+    // A rotation replaces a key rather than adding one, so the plan's key limit does not apply.
+    const { businessId: ownerId, name, scopes, environment, expiresAt, rateLimitPerHour } = old;
+    const created = await storeNewKey(tx, { businessId: ownerId, name, scopes, environment, expiresAt, rateLimitPerHour, createdById: actorUserId });
+    const retireAt = new Date(now.getTime() + graceSeconds * 1000);
+    await tx.apiKey.update({ where: { id: old.id }, data: { revokedAt: retireAt, replacedById: created.apiKey.id } });
+    await tx.auditLog.create({
+      data: { businessId, actorUserId, action: "api_key.rotated", entityType: "api_key", entityId: old.id, data: { graceSeconds, newKeyId: created.apiKey.id } },
+    });
+    return { ...created, oldHash: old.hash, previousKeyRevokesAt: retireAt };
+  });
+  forgetCachedApiKey(result.oldHash);
+  return { key: result.key, apiKey: result.apiKey, previousKeyRevokesAt: result.previousKeyRevokesAt };
+}

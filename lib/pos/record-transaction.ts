@@ -1,0 +1,28 @@
+import { ApiError } from "@/lib/api/errors";
+import type { ApiKeyContext } from "@/lib/api-keys/verify-api-key";
+import { plans } from "@/lib/billing/plans";
+import { submitTransaction } from "@/lib/usage/transaction-batcher";
+import type { PosTransactionInput } from "./schemas";
+
+export async function recordPosTransaction(key: ApiKeyContext, input: PosTransactionInput) {
+  const result = await submitTransaction({
+    businessId: key.businessId,
+    apiKeyId: key.keyId,
+    reference: input.reference,
+    amountCents: input.amount,
+    currency: input.currency,
+    type: input.type,
+    terminalId: input.terminalId ?? null,
+    metadata: input.metadata,
+    occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(),
+    monthlyLimit: plans[key.plan].limits.transactionsPerMonth,
+  });
+  if (result.outcome === "over_limit") {
+    throw new ApiError(
+      "plan_limit_reached",
+      `Your ${plans[key.plan].name} plan allows ${result.limit.toLocaleString("en-US")} transactions a month. Upgrade to record more.`,
+      { status: 402 },
+    );
+  }
+  return result;
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { UNLIMITED } from "@/lib/billing/plans";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { monthPeriod } from "./period";
+
+export const TRANSACTION_EVENT = "pos.transaction";
+
+export interface TransactionRow {
+  businessId: string;
+  apiKeyId: string;
+  reference: string;
+  amountCents: number;
+  currency: string;
+  type: string;
+  terminalId: string | null;
+  metadata: unknown;
+  occurredAt: Date;
+  monthlyLimit: number;
+}
+
+export type TransactionOutcome =
+  | { outcome: "created"; eventId: string }
+  | { outcome: "duplicate"; eventId: string }
+  | { outcome: "over_limit"; limit: number };
+
+// Writes a batch of POS transactions in one database transaction. The month's usage counter rows of the
+// businesses involved are locked first, so per business everything below is serialized: the duplicate
+// check on (business, reference), the plan limit, and the counter increment are exact under concurrency.
+export async function writeTransactions(rows: TransactionRow[]): Promise<TransactionOutcome[]> {
+  const period = monthPeriod();
+  const businessIds = [...new Set(rows.map((row) => row.businessId))].sort();
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "UsageCounter" ("businessId", metric, period, count, "updatedAt")
+      SELECT b, ${TRANSACTION_EVENT}, ${period}, 0, now() FROM unnest(${businessIds}::text[]) AS b
+      ON CONFLICT DO NOTHING`;
+    const counters = await tx.$queryRaw<{ businessId: string; count: number }[]>`
+      SELECT "businessId", count FROM "UsageCounter"
+      WHERE metric = ${TRANSACTION_EVENT} AND period = ${period} AND "businessId" = ANY(${businessIds}::text[])
+      ORDER BY "businessId" FOR UPDATE`;
+    const existing = await tx.$queryRaw<{ id: string; businessId: string; reference: string }[]>`
+      SELECT id, "businessId", reference FROM "UsageEvent"
+      WHERE "eventType" = ${TRANSACTION_EVENT}
+        AND ("businessId", reference) IN (
+          SELECT * FROM unnest(${rows.map((r) => r.businessId)}::text[], ${rows.map((r) => r.reference)}::text[]))`;
+
+    const known = new Map(existing.map((e) => [`${e.businessId}\u0000${e.reference}`, e.id]));
+    const used = new Map(counters.map((c) => [c.businessId, Number(c.count)]));
+    const admitted: (TransactionRow & { id: string })[] = [];
+    const outcomes = rows.map((row): TransactionOutcome => {
+      const key = `${row.businessId}\u0000${row.reference}`;
+      const earlier = known.get(key);
+      if (earlier) return { outcome: "duplicate", eventId: earlier };
+      const count = used.get(row.businessId) ?? 0;
+      if (row.monthlyLimit !== UNLIMITED && count >= row.monthlyLimit) return { outcome: "over_limit", limit: row.monthlyLimit };
+      const id = randomUUID();
+      known.set(key, id);
+      used.set(row.businessId, count + 1);
+      admitted.push({ ...row, id });
+      return { outcome: "created", eventId: id };
+    });
+    if (admitted.length > 0) await insertAndCount(tx, admitted, period);
+    return outcomes;
+  });
+}
+
+async function insertAndCount(tx: Prisma.TransactionClient, rows: (TransactionRow & { id: string })[], period: string) {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, quantity, "amountCents", currency,
+                              "transactionType", "terminalId", data, "occurredAt", "createdAt")
+    SELECT id, b, k, ${TRANSACTION_EVENT}, ref, 1, amount, cur, typ, term, data::jsonb, at, now()
+    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.businessId)}::text[], ${rows.map((r) => r.apiKeyId)}::text[],
+                ${rows.map((r) => r.reference)}::text[], ${rows.map((r) => r.amountCents)}::bigint[], ${rows.map((r) => r.currency)}::text[],
+                ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.terminalId)}::text[],
+                ${rows.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata)))}::text[],
+                ${rows.map((r) => r.occurredAt.toISOString())}::timestamptz[])
+      AS t(id, b, k, ref, amount, cur, typ, term, data, at)
+    ON CONFLICT DO NOTHING`;
+  // Only a concurrent batch of another month (at the month boundary) can get here first; the caller retries row by row.
+  if (inserted !== rows.length) throw new Error("transaction batch raced with another; retrying row by row");
+  const perBusiness = new Map<string, number>();
+  for (const row of rows) perBusiness.set(row.businessId, (perBusiness.get(row.businessId) ?? 0) + 1);
+  await tx.$executeRaw`
+    UPDATE "UsageCounter" AS c SET count = c.count + n.added, "updatedAt" = now()
+    FROM unnest(${[...perBusiness.keys()]}::text[], ${[...perBusiness.values()]}::int[]) AS n(b, added)
+    WHERE c."businessId" = n.b AND c.metric = ${TRANSACTION_EVENT} AND c.period = ${period}`;
+}
