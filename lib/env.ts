@@ -39,6 +39,7 @@ const schema = z.object({
   CVT_API_URL: z.url().optional(),
   CVT_SECRET_KEY: z.string().min(1).optional(),
   CVT_WEBHOOK_SECRET: z.string().min(1).optional(),
+  CVT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 type Secrets = { BETTER_AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };

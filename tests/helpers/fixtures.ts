@@ -7,7 +7,12 @@ export async function createBusiness(name = "Test Shop") {
   const owner = await signUp("owner");
   const res = await call(register.POST, "/api/business/register", { cookie: owner.cookie, body: { businessName: name } });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.json)}`);
-  return { owner, business: res.json.business as { id: string; name: string; slug: string } };
+  return {
+    owner,
+    business: res.json.business as { id: string; name: string; slug: string },
+    apiKey: res.json.apiKey.key as string,
+    apiKeyId: res.json.apiKey.id as string,
+  };
 }
 
 export async function invite(inviterCookie: string, businessId: string, email: string, role: Exclude<Role, "owner"> | "owner") {

@@ -2,8 +2,6 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 
-const TIMEOUT_MS = 10_000;
-
 const cvtCustomerSchema = z.object({
   id: z.string().min(1),
   subscription: z.object({ status: z.string(), plan: z.string() }).nullish(),
@@ -23,7 +21,7 @@ export async function verifyCvtApiKey(apiKey: string): Promise<CvtCustomer> {
       method: "POST",
       headers: { authorization: `Bearer ${env.CVT_SECRET_KEY}`, "content-type": "application/json" },
       body: JSON.stringify({ api_key: apiKey }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(env.CVT_TIMEOUT_MS),
     });
   } catch {
     throw new ApiError("upstream_unavailable", "CVT did not answer in time. Nothing was created; try again shortly.");

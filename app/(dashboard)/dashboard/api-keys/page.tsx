@@ -1,24 +1,30 @@
-import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
+import { toApiKeyRow } from "@/components/api-keys/api-key-row";
+import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
+import { ApiUsageExample } from "@/components/api-keys/api-usage-example";
 import { AccessDenied } from "@/components/dashboard/access-denied";
-import { ComingSoon } from "@/components/dashboard/coming-soon";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
+import { plans } from "@/lib/billing/plans";
+import { getOverview } from "@/lib/business/queries";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const { member } = await requireMember();
   if (!hasRole(member.role, "admin")) return <AccessDenied required="admin" />;
+  const [keys, overview] = await Promise.all([listApiKeys(member.businessId), getOverview(member.businessId)]);
+  const plan = plans[overview.subscription?.plan ?? "free"];
   return (
     <>
-      <PageHeader title="API keys" description="Keys for your POS terminals and mobile apps." />
-      <ComingSoon
-        icon={KeyRound}
-        title="API keys are on their way"
-        description="Soon you will create scoped keys here, see when each was last used, rotate and revoke them."
-      />
+      <PageHeader title="API keys" description="Keys for your POS terminals and mobile apps. Each key is shown once, when you create it." />
+      <div className="space-y-4">
+        <ApiKeysManager initialKeys={keys.map(toApiKeyRow)} plan={{ name: plan.name, keyLimit: plan.limits.apiKeys }} />
+        <ApiUsageExample origin={env.APP_URL.replace(/\/$/, "")} />
+      </div>
     </>
   );
 }
