@@ -2,7 +2,7 @@ import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { cn } from "@/lib/cn";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { isRetiring, type ApiKeyRow } from "./api-key-row";
 
 interface ApiKeyTableProps {
@@ -11,20 +11,38 @@ interface ApiKeyTableProps {
   onRevoke: (key: ApiKeyRow) => void;
 }
 
+const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone: "UTC" });
+
+// Date on one line, time and zone below, to keep the columns narrow.
+function DateTime({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} className="block leading-tight whitespace-nowrap">
+      {formatDate(iso)}
+      <span className="block text-xs text-zinc-500">{time.format(new Date(iso))} UTC</span>
+    </time>
+  );
+}
+
 export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
   return (
-    <Table>
+    <Table
+      className={cn(
+        "[&_td]:px-3 [&_th]:px-3 [&_td:first-child]:pl-5 [&_th:first-child]:pl-5",
+        // On narrow screens the table scrolls; the name column stays put so every row stays identifiable.
+        "[&_td:first-child]:sticky [&_td:first-child]:left-0 [&_td:first-child]:z-10 [&_td:first-child]:bg-white",
+        "[&_th:first-child]:sticky [&_th:first-child]:left-0 [&_th:first-child]:z-10 [&_th:first-child]:bg-zinc-50",
+      )}
+    >
       <THead>
         <TR>
-          <TH>Name</TH>
-          <TH>Key</TH>
+          <TH>Name and key</TH>
           <TH>Scopes</TH>
-          <TH>Environment</TH>
           <TH>Created</TH>
           <TH>Last used</TH>
           <TH>Expires</TH>
           <TH>Status</TH>
-          <TH>
+          {/* relative keeps the sr-only label inside the scrolling wrapper instead of widening the page. */}
+          <TH className="relative">
             <span className="sr-only">Actions</span>
           </TH>
         </TR>
@@ -34,13 +52,20 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
           const retiring = isRetiring(key);
           const usable = key.status === "active";
           return (
-            <TR key={key.id} className={cn(!usable && "text-zinc-500")}>
-              <TD className={cn("max-w-48 truncate font-medium", usable ? "text-zinc-900" : "text-zinc-500")} title={key.name}>
-                {key.name}
+            <TR key={key.id} className={cn(!usable && "text-zinc-500 [&_td]:text-zinc-500")}>
+              <TD className="min-w-36">
+                <div className={cn("max-w-52 truncate font-medium", usable && "text-zinc-900")} title={key.name}>
+                  {key.name}
+                </div>
+                <div className="mt-0.5 flex items-center gap-1.5 whitespace-nowrap">
+                  <span className="font-mono text-xs text-zinc-500">{key.prefix}…</span>
+                  <Badge tone={key.environment === "live" ? "blue" : "gray"} className="px-1.5 py-0 text-[11px]">
+                    {key.environment === "live" ? "Live" : "Test"}
+                  </Badge>
+                </div>
               </TD>
-              <TD className="font-mono text-xs whitespace-nowrap">{key.prefix}…</TD>
               <TD>
-                <div className="flex min-w-40 flex-wrap gap-1">
+                <div className="flex w-40 flex-wrap gap-1">
                   {key.scopes.map((scope) => (
                     <Badge key={scope} tone="gray" className="px-1.5 font-mono text-[11px]">
                       {scope}
@@ -48,31 +73,27 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
                   ))}
                 </div>
               </TD>
-              <TD>
-                <Badge tone={key.environment === "live" ? "blue" : "gray"}>{key.environment === "live" ? "Live" : "Test"}</Badge>
-              </TD>
               <TD className="whitespace-nowrap">
                 <time dateTime={key.createdAt}>{formatDate(key.createdAt)}</time>
               </TD>
-              <TD className="whitespace-nowrap">
-                {key.lastUsedAt ? <time dateTime={key.lastUsedAt}>{formatDateTime(key.lastUsedAt)}</time> : "Never"}
-              </TD>
+              <TD>{key.lastUsedAt ? <DateTime iso={key.lastUsedAt} /> : "Never"}</TD>
               <TD className="whitespace-nowrap">
                 {key.expiresAt ? <time dateTime={key.expiresAt}>{formatDate(key.expiresAt)}</time> : "Never"}
               </TD>
-              <TD className="whitespace-nowrap">
+              <TD>
                 {retiring ? (
                   <>
                     <Badge tone="amber">Retiring</Badge>
-                    <div className="mt-1 text-xs text-zinc-600">
-                      retires <time dateTime={key.revokedAt!}>{formatDateTime(key.revokedAt!)}</time>
+                    <div className="mt-1 text-xs leading-tight whitespace-nowrap text-zinc-600">
+                      retires <time dateTime={key.revokedAt!}>{formatDate(key.revokedAt!)}</time>
+                      <span className="block">{time.format(new Date(key.revokedAt!))} UTC</span>
                     </div>
                   </>
                 ) : (
                   <StatusBadge status={key.status} />
                 )}
               </TD>
-              <TD className="text-right whitespace-nowrap">
+              <TD className="text-right">
                 {usable && (
                   <div className="flex justify-end gap-1">
                     {!retiring && (

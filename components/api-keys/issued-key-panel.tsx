@@ -29,7 +29,7 @@ export function IssuedKeyPanel({ issued, onDone }: { issued: IssuedKey; onDone: 
             value={issued.key}
             onFocus={(event) => event.currentTarget.select()}
             spellCheck={false}
-            className="h-9 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-zinc-50 px-3 font-mono text-xs text-zinc-900"
+            className="h-9 w-full min-w-0 rounded-lg border border-zinc-300 bg-zinc-50 px-3 font-mono text-xs text-zinc-900 sm:flex-1"
           />
           <CopyButton value={issued.key} aria-label="Copy the key" />
         </div>

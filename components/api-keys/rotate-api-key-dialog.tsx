@@ -50,6 +50,7 @@ export function RotateApiKeyDialog({ apiKey, onClose }: { apiKey: ApiKeyRow | nu
             ? undefined
             : "You get a new key with the same name, scopes and expiry. The current key keeps working for a grace period so you can update your terminals, then stops."
         }
+        className="max-w-lg"
         onInteractOutside={(event) => issued && event.preventDefault()}
       >
         {issued ? (

@@ -1,4 +1,4 @@
-import { BarChart3, CreditCard, KeyRound, LayoutDashboard, Mail, Plug, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, CreditCard, KeyRound, LayoutDashboard, Mail, MonitorSmartphone, Plug, Users, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/auth/roles";
 
 export interface NavItem {
@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: LayoutDashboard, role: "staff" },
   { href: "/dashboard/billing", label: "Billing", icon: CreditCard, role: "admin" },
   { href: "/dashboard/api-keys", label: "API keys", icon: KeyRound, role: "admin" },
+  { href: "/dashboard/terminals", label: "Terminals", icon: MonitorSmartphone, role: "staff" },
   { href: "/dashboard/integrations", label: "Integrations", icon: Plug, role: "admin" },
   { href: "/dashboard/team", label: "Team", icon: Users, role: "admin" },
   { href: "/dashboard/usage", label: "Usage", icon: BarChart3, role: "staff" },

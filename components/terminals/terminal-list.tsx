@@ -20,14 +20,14 @@ export interface TerminalRow {
 const ONLINE_WINDOW_MS = 5 * 60_000;
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 
+// Whole minutes, rounded down, so "5 minutes ago" never shows beside "Online".
 function timeAgo(iso: string, now: number) {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  if (seconds > -60) return "just now";
-  const minutes = Math.round(seconds / 60);
-  if (minutes > -60) return relative.format(minutes, "minute");
-  const hours = Math.round(minutes / 60);
-  if (hours > -24) return relative.format(hours, "hour");
-  return relative.format(Math.round(hours / 24), "day");
+  const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return relative.format(-minutes, "minute");
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return relative.format(-hours, "hour");
+  return relative.format(-Math.floor(hours / 24), "day");
 }
 
 interface TerminalListProps {
@@ -101,7 +101,7 @@ export function TerminalList({ initialTerminals, renderedAt, terminalLimit, canM
               const online = now - new Date(terminal.lastSeenAt).getTime() < ONLINE_WINDOW_MS;
               return (
                 <TR key={terminal.terminalId}>
-                  <TD className="font-mono text-xs font-medium text-zinc-900">{terminal.terminalId}</TD>
+                  <TD className="font-mono text-xs font-medium whitespace-nowrap text-zinc-900">{terminal.terminalId}</TD>
                   <TD>
                     <Badge tone={online ? "green" : "gray"} className="gap-1.5">
                       <span aria-hidden="true" className={online ? "size-1.5 rounded-full bg-green-600" : "size-1.5 rounded-full bg-zinc-400"} />
@@ -109,8 +109,8 @@ export function TerminalList({ initialTerminals, renderedAt, terminalLimit, canM
                     </Badge>
                   </TD>
                   <TD className="whitespace-nowrap">
-                    <span className="text-zinc-900">{timeAgo(terminal.lastSeenAt, now)}</span>
-                    <time dateTime={terminal.lastSeenAt} className="ml-2 text-xs text-zinc-500">
+                    <span className="block text-zinc-900">{timeAgo(terminal.lastSeenAt, now)}</span>
+                    <time dateTime={terminal.lastSeenAt} className="block text-xs text-zinc-500">
                       {formatDateTime(terminal.lastSeenAt)}
                     </time>
                   </TD>

@@ -82,7 +82,7 @@ export function TerminalSettingsForm({ initialConfig, initialLastUpdated, canEdi
       <form onSubmit={onSubmit} noValidate>
         <fieldset disabled={!canEdit || pending} className="contents">
           <legend className="sr-only">Terminal settings</legend>
-          <CardBody className="grid gap-4 sm:grid-cols-2">
+          <CardBody className="grid max-w-3xl gap-4 sm:grid-cols-2">
             <Field label="Currency" htmlFor="pos-currency" error={errors.currency}>
               <Select id="pos-currency" value={draft.currency} onChange={(event) => set("currency", event.target.value)}>
                 {currencyOptions.map(([code, name]) => (

@@ -3,7 +3,7 @@ import { cn } from "@/lib/cn";
 
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div className="relative w-full overflow-x-auto">
       <table {...props} className={cn("w-full border-collapse text-left text-sm", className)} />
     </div>
   );

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiKeyScopes, posScopes } from "./scopes";
 
 const scope = z.enum(apiKeyScopes);
+const timestamp = z.date().meta({ override: { type: "string", format: "date-time" } });
 
 export const createApiKeySchema = z
   .strictObject({
@@ -38,10 +39,10 @@ export const apiKeySchema = z
     environment: z.enum(["live", "test"]),
     status: z.enum(["active", "expired", "revoked"]),
     rateLimitPerHour: z.int().nullable(),
-    createdAt: z.date(),
-    expiresAt: z.date().nullable(),
-    lastUsedAt: z.date().nullable(),
-    revokedAt: z.date().nullable(),
+    createdAt: timestamp,
+    expiresAt: timestamp.nullable(),
+    lastUsedAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable().meta({ description: "When the key stops (or stopped) working; in the future during a rotation's grace period." }),
   })
   .meta({ id: "ApiKey" });
 

@@ -1,4 +1,6 @@
+import { countActiveApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { prisma } from "@/lib/db";
+import { getMonthlyTransactionCount } from "@/lib/usage/monthly-count";
 
 // Reads for the dashboard. Every one takes the caller's businessId and filters by it.
 
@@ -11,14 +13,17 @@ export function listMemberships(userId: string) {
 }
 
 export async function getOverview(businessId: string) {
-  const [business, subscription, members, pendingInvitations, recentActivity] = await Promise.all([
+  const [business, subscription, members, pendingInvitations, recentActivity, apiKeys, terminals, transactionsThisMonth] = await Promise.all([
     prisma.business.findUniqueOrThrow({ where: { id: businessId }, select: { name: true, slug: true, createdAt: true } }),
     prisma.subscription.findUnique({ where: { businessId } }),
     prisma.member.count({ where: { businessId } }),
     prisma.invitation.count({ where: { businessId, status: "pending", expiresAt: { gt: new Date() } } }),
     prisma.auditLog.findMany({ where: { businessId }, orderBy: { createdAt: "desc" }, take: 8 }),
+    countActiveApiKeys(businessId),
+    prisma.posTerminal.count({ where: { businessId } }),
+    getMonthlyTransactionCount(businessId),
   ]);
-  return { business, subscription, members, pendingInvitations, recentActivity };
+  return { business, subscription, members, pendingInvitations, recentActivity, usage: { apiKeys, terminals, transactionsThisMonth } };
 }
 
 export async function getTeam(businessId: string) {

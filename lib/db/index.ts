@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { env } from "@/lib/env";
@@ -41,23 +42,38 @@ function openPostgres(url: string): Database {
   };
 }
 
+// The embedded database opens (and locks its folder) on the first query, not on import: Next.js imports
+// route modules in helper processes too (e.g. `next dev`'s static-paths worker), and those must not
+// touch the folder the server holds.
 function openEmbedded(dir: string): Database {
-  if (dir !== "memory://") lockDataFolder(dir);
-  const pglite = new PGlite(dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  let pglite: PGlite | undefined;
+  const open = () => {
+    if (!pglite) {
+      if (dir !== "memory://") lockDataFolder(dir);
+      pglite = new PGlite(dir);
+    }
+    return pglite;
+  };
+  const adapter: SqlDriverAdapterFactory = {
+    provider: "postgres",
+    adapterName: "pglite (lazy)",
+    connect: () => new PrismaPGlite(open()).connect(),
+  };
+  const prisma = new PrismaClient({ adapter });
   return {
     prisma,
     kind: "embedded",
     async connect() {
+      const db = open();
       return {
-        query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
-        exec: async (script) => void (await pglite.exec(script)),
+        query: async (sql, params) => (await db.query(sql, params)).rows as never[],
+        exec: async (script) => void (await db.exec(script)),
         release: () => {},
       };
     },
     async close() {
       await prisma.$disconnect();
-      await pglite.close();
+      await pglite?.close();
     },
   };
 }

@@ -2,11 +2,12 @@ import { z } from "zod";
 
 const MAX_RANGE_DAYS = 366;
 
-export const usageQuerySchema = z
-  .strictObject({
-    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  })
+export const usageQueryParams = z.strictObject({
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().meta({ description: "Start (inclusive); default 30 days before `to`." }),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().meta({ description: "End (exclusive); default now." }),
+});
+
+export const usageQuerySchema = usageQueryParams
   .transform(({ from, to }) => {
     const end = to ? new Date(to) : new Date();
     const start = from ? new Date(from) : new Date(end.getTime() - 30 * 86_400_000);
@@ -16,8 +17,7 @@ export const usageQuerySchema = z
   .refine(({ from, to }) => to.getTime() - from.getTime() <= MAX_RANGE_DAYS * 86_400_000, {
     message: `the range must be at most ${MAX_RANGE_DAYS} days`,
     path: ["to"],
-  })
-  .meta({ id: "UsageQuery" });
+  });
 
 export const usageSummarySchema = z
   .object({

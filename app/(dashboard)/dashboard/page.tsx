@@ -56,9 +56,9 @@ export default async function OverviewPage() {
         <Card>
           <CardHeader title="Plan limits" />
           <CardBody className="space-y-3">
-            <UsageBar label="API keys" used={0} limit={plan.limits.apiKeys} />
-            <UsageBar label="POS terminals" used={0} limit={plan.limits.terminals} />
-            <UsageBar label="Transactions this month" used={0} limit={plan.limits.transactionsPerMonth} />
+            <UsageBar label="API keys" used={overview.usage.apiKeys} limit={plan.limits.apiKeys} />
+            <UsageBar label="POS terminals" used={overview.usage.terminals} limit={plan.limits.terminals} />
+            <UsageBar label="Transactions this month" used={overview.usage.transactionsThisMonth} limit={plan.limits.transactionsPerMonth} />
           </CardBody>
         </Card>
       </div>
