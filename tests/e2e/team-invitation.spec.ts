@@ -1,30 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { fillSignUp, registerOwner } from "./helpers";
 
 const shots = "tests/e2e/screenshots";
 const unique = randomBytes(3).toString("hex");
-const owner = { name: "Chipo Owner", email: `owner-${unique}@example.test`, password: "owner-password-1" };
 const staff = { name: "Farai Staff", email: `staff-${unique}@example.test`, password: "staff-password-1" };
 const businessName = `Mbare Hardware ${unique}`;
 
-async function signUp(page: Page, who: { name: string; email: string; password: string }, emailPrefilled = false) {
-  await page.getByLabel("Your name").fill(who.name);
-  if (emailPrefilled) await expect(page.getByLabel("Email")).toHaveValue(who.email);
-  else await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
 test("owner registers a business, invites staff, staff joins and sees the reduced navigation", async ({ page, browser }) => {
-  await page.goto("/sign-up");
-  await signUp(page, owner);
-
-  await expect(page.getByRole("heading", { name: "Register your business" })).toBeVisible();
-  await page.getByLabel("Business name").fill(businessName);
-  await page.getByRole("button", { name: "Create business" }).click();
-  await expect(page.getByRole("heading", { name: businessName })).toBeVisible();
+  await registerOwner(page, businessName);
   const ownerNav = page.getByRole("navigation", { name: "Dashboard" });
-  await expect(ownerNav.getByRole("link")).toHaveText(["Overview", "Billing", "API keys", "Integrations", "Team", "Usage", "Outbox"]);
+  await expect(ownerNav.getByRole("link")).toHaveText(["Overview", "Billing", "API keys", "Terminals", "Integrations", "Team", "Usage", "Outbox"]);
   await page.screenshot({ path: `${shots}/01-owner-overview.png`, fullPage: true });
 
   await ownerNav.getByRole("link", { name: "Team" }).click();
@@ -46,12 +32,12 @@ test("owner registers a business, invites staff, staff joins and sees the reduce
   await staffPage.goto(invitationUrl!);
   await expect(staffPage.getByRole("heading", { name: `Join ${businessName}` })).toBeVisible();
   await staffPage.getByRole("link", { name: "Create an account to join" }).click();
-  await signUp(staffPage, staff, true);
+  await fillSignUp(staffPage, staff, true);
 
   await staffPage.getByRole("button", { name: `Join ${businessName}` }).click();
   await expect(staffPage.getByRole("heading", { name: businessName })).toBeVisible();
   const staffNav = staffPage.getByRole("navigation", { name: "Dashboard" });
-  await expect(staffNav.getByRole("link")).toHaveText(["Overview", "Usage"]);
+  await expect(staffNav.getByRole("link")).toHaveText(["Overview", "Terminals", "Usage"]);
   await staffPage.screenshot({ path: `${shots}/04-staff-overview.png`, fullPage: true });
 
   await staffPage.goto("/dashboard/billing");

@@ -33,7 +33,9 @@ export default function ApiReferencePage() {
         Tangabiz
       </Link>
       <h1 className="mt-4 text-3xl font-semibold tracking-tight">API reference</h1>
-      <p className="mt-2 text-zinc-600">{doc.info.description}</p>
+      <p className="mt-2 text-zinc-600">
+        <Prose text={doc.info.description ?? ""} />
+      </p>
       <p className="mt-2 text-sm">
         Machine-readable: <a href="/api/openapi.json" className="text-accent-700 underline">/api/openapi.json</a> (OpenAPI 3.1).
       </p>
@@ -50,7 +52,11 @@ export default function ApiReferencePage() {
                     <code className="font-mono text-sm font-semibold">{path}</code>
                     <span className="text-sm text-zinc-600">— {operation.summary}</span>
                   </h3>
-                  {operation.description && <p className="mt-2 whitespace-pre-line text-sm text-zinc-700">{operation.description}</p>}
+                  {operation.description && (
+                    <p className="mt-2 whitespace-pre-line text-sm text-zinc-700">
+                      <Prose text={operation.description} />
+                    </p>
+                  )}
                   {operation.parameters && operation.parameters.length > 0 && (
                     <div className="mt-3">
                       <h4 className="text-xs font-semibold uppercase text-zinc-500">Parameters</h4>
@@ -86,5 +92,18 @@ export default function ApiReferencePage() {
         </section>
       ))}
     </main>
+  );
+}
+
+// Renders `code` spans of the OpenAPI descriptions.
+function Prose({ text }: { text: string }) {
+  return text.split("`").map((part, i) =>
+    i % 2 === 1 ? (
+      <code key={i} className="rounded bg-zinc-100 px-1 font-mono text-[0.85em]">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
   );
 }
