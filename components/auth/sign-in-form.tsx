@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
 import { authClient } from "@/lib/auth/client";
 import { safeRedirect } from "./safe-redirect";
@@ -35,11 +36,7 @@ export function SignInForm({ redirectTo, defaultEmail }: { redirectTo?: string; 
       <Field label="Password" htmlFor="password">
         <Input id="password" name="password" type="password" autoComplete="current-password" required minLength={8} />
       </Field>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" className="w-full" loading={pending}>
         Sign in
       </Button>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
 import { authClient } from "@/lib/auth/client";
 import { safeRedirect } from "./safe-redirect";
@@ -39,11 +40,7 @@ export function SignUpForm({ redirectTo, defaultEmail }: { redirectTo?: string; 
       <Field label="Password" htmlFor="password" hint="At least 8 characters.">
         <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
       </Field>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" className="w-full" loading={pending}>
         Create account
       </Button>

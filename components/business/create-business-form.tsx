@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 
@@ -36,11 +37,7 @@ export function CreateBusinessForm({ defaultEmail }: { defaultEmail: string }) {
       <Field label="Billing email" htmlFor="email" hint="Invoices and payment receipts go here.">
         <Input id="email" name="email" type="email" defaultValue={defaultEmail} maxLength={254} />
       </Field>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <Button type="submit" className="w-full" loading={pending}>
         Create business
       </Button>
