@@ -1,0 +1,33 @@
+import type { Plan } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { addMonthsUtc } from "./billing-period";
+
+// Paying an invoice for a plan activates the subscription, or extends it by one period: from the end of the
+// current paid period when it is the same plan and still running, from now otherwise (a new or changed plan
+// starts today). Runs inside the payment's transaction, with the subscription row locked so two invoices
+// paid at once extend twice rather than overwrite each other.
+export async function extendSubscriptionForPayment(
+  tx: Prisma.TransactionClient,
+  { businessId, plan }: { businessId: string; plan: Plan },
+  now: Date,
+) {
+  await tx.$queryRaw`SELECT 1 FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
+  const current = await tx.subscription.findUnique({ where: { businessId } });
+  const continues =
+    current?.plan === plan &&
+    current.status === "active" &&
+    current.provider === "paynow" &&
+    current.currentPeriodEnd !== null &&
+    current.currentPeriodEnd > now;
+  const periodStart = continues ? current.currentPeriodStart ?? now : now;
+  const periodEnd = addMonthsUtc(continues ? current.currentPeriodEnd! : now, 1);
+  const data = {
+    plan,
+    status: "active" as const,
+    provider: "paynow" as const,
+    currentPeriodStart: periodStart,
+    currentPeriodEnd: periodEnd,
+    cancelAtPeriodEnd: false,
+  };
+  return tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
+}
