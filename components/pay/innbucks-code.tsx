@@ -1,5 +1,4 @@
 import { buttonClasses } from "@/components/ui/button";
-import { formatDateTime } from "@/lib/format";
 
 export interface InnbucksCodeProps {
   authorizationCode: string;
@@ -7,6 +6,9 @@ export interface InnbucksCodeProps {
   deepLink: string;
   qrSvg: string;
 }
+
+// Payers read the expiry in Zimbabwe time; a fixed zone keeps server and browser rendering identical.
+const harareTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Africa/Harare" });
 
 // The QR comes from our own server (qrcode, digits only), so rendering its SVG markup is safe.
 export function InnbucksCode({ authorizationCode, expiresAt, deepLink, qrSvg }: InnbucksCodeProps) {
@@ -18,7 +20,7 @@ export function InnbucksCode({ authorizationCode, expiresAt, deepLink, qrSvg }: 
         <p className="font-mono text-3xl font-semibold tracking-widest text-zinc-900" aria-label={`Code ${authorizationCode.split("").join(" ")}`}>
           {spaced}
         </p>
-        {expiresAt && <p className="text-xs text-zinc-500">Valid until {formatDateTime(expiresAt)}</p>}
+        {expiresAt && <p className="text-xs text-zinc-500">Valid until {harareTime.format(new Date(expiresAt))} (Harare)</p>}
       </div>
       <div
         role="img"

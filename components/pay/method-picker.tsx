@@ -52,17 +52,17 @@ export function MethodPicker({ amountLabel, busy, serverError, initial, onPay }:
               />
               <span
                 className={cn(
-                  "flex min-h-20 items-center gap-3 rounded-xl border border-zinc-300 bg-white p-3 shadow-sm transition-colors",
+                  "flex min-h-20 items-center gap-2.5 rounded-xl border border-zinc-300 bg-white p-3 shadow-sm transition-colors",
                   "peer-checked:border-accent-600 peer-checked:bg-accent-50 peer-checked:ring-2 peer-checked:ring-accent-600",
                   "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent-600",
                 )}
               >
-                <span className={cn("flex size-10 shrink-0 items-center justify-center rounded-full text-sm font-bold", m.badgeClass)} aria-hidden="true">
+                <span className={cn("flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-bold", m.badgeClass)} aria-hidden="true">
                   {m.badge || <CreditCard className="size-5" />}
                 </span>
                 <span className="min-w-0">
-                  <span className="block text-base font-semibold text-zinc-900">{m.name}</span>
-                  <span className="block text-xs text-zinc-600">{m.hint}</span>
+                  <span className="block text-[15px] leading-tight font-semibold text-zinc-900">{m.name}</span>
+                  <span className="mt-0.5 block text-xs text-zinc-600">{m.hint}</span>
                 </span>
               </span>
             </label>

@@ -57,8 +57,9 @@ export function PayFlow({ token, data }: { token: string; data: PayPageData }) {
     onSuccess: (cancelled) => setPayment(cancelled),
   });
 
+  const paid = data.invoice.status === "paid" || current?.status === "paid";
   let body: React.ReactNode;
-  if (data.invoice.status === "paid" || current?.status === "paid") {
+  if (paid) {
     body = <Paid amountLabel={amountLabel} invoiceNumber={data.invoice.number} businessName={data.businessName} />;
   } else if (data.invoice.status !== "open") {
     body = <Notice tone="gray" title="This invoice can no longer be paid.">Ask {data.businessName} for a new one.</Notice>;
@@ -99,7 +100,7 @@ export function PayFlow({ token, data }: { token: string; data: PayPageData }) {
         <h1 className="mt-2 text-sm text-zinc-700">
           Invoice <span className="font-medium">{data.invoice.number}</span> · {data.invoice.description}
         </h1>
-        {data.invoice.dueAt && data.invoice.status === "open" && (
+        {data.invoice.dueAt && data.invoice.status === "open" && !paid && (
           <p className="text-xs text-zinc-500">Due {formatDate(data.invoice.dueAt)}</p>
         )}
       </header>

@@ -5,12 +5,12 @@ import { addMonthsUtc } from "./billing-period";
 // Paying an invoice for a plan activates the subscription, or extends it by one period: from the end of the
 // current paid period when it is the same plan and still running, from now otherwise (a new or changed plan
 // starts today). Runs inside the payment's transaction, with the subscription row locked so two invoices
-// paid at once extend twice rather than overwrite each other.
+// paid at once extend twice rather than overwrite each other. Answers the period that was bought.
 export async function extendSubscriptionForPayment(
   tx: Prisma.TransactionClient,
   { businessId, plan }: { businessId: string; plan: Plan },
   now: Date,
-) {
+): Promise<{ periodStart: Date; periodEnd: Date }> {
   await tx.$queryRaw`SELECT 1 FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
   const current = await tx.subscription.findUnique({ where: { businessId } });
   const continues =
@@ -19,15 +19,16 @@ export async function extendSubscriptionForPayment(
     current.provider === "paynow" &&
     current.currentPeriodEnd !== null &&
     current.currentPeriodEnd > now;
-  const periodStart = continues ? current.currentPeriodStart ?? now : now;
-  const periodEnd = addMonthsUtc(continues ? current.currentPeriodEnd! : now, 1);
+  const periodStart = continues ? current.currentPeriodEnd! : now;
+  const periodEnd = addMonthsUtc(periodStart, 1);
   const data = {
     plan,
     status: "active" as const,
     provider: "paynow" as const,
-    currentPeriodStart: periodStart,
+    currentPeriodStart: continues ? current.currentPeriodStart ?? now : now,
     currentPeriodEnd: periodEnd,
     cancelAtPeriodEnd: false,
   };
-  return tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
+  await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
+  return { periodStart, periodEnd };
 }

@@ -160,6 +160,8 @@ describe("POST /api/webhooks/paynow", () => {
     const { externalReference } = await prisma.payment.findUniqueOrThrow({ where: { id: pay.json.paymentId } });
     await postCallback(fakePaynow.statusBody(externalReference!, { status: "Paid" }));
     const sub = await prisma.subscription.findUniqueOrThrow({ where: { businessId: first.business.id } });
+    const paidNext = await prisma.invoice.findUniqueOrThrow({ where: { id: next.json.invoice.id } });
+    expect(paidNext).toMatchObject({ status: "paid", periodStart: firstEnd, periodEnd: sub.currentPeriodEnd });
     const extraDays = (sub.currentPeriodEnd!.getTime() - firstEnd.getTime()) / 86_400_000;
     expect(extraDays).toBeGreaterThanOrEqual(28);
     expect(extraDays).toBeLessThanOrEqual(31);

@@ -98,7 +98,11 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       return "flagged_double_payment" as const;
     }
     const paidInvoice = await tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId }, select: { plan: true } });
-    if (paidInvoice.plan) await extendSubscriptionForPayment(tx, { businessId: payment.businessId, plan: paidInvoice.plan }, now);
+    if (paidInvoice.plan) {
+      // The invoice records the period actually bought, which may differ from the one it was issued for.
+      const bought = await extendSubscriptionForPayment(tx, { businessId: payment.businessId, plan: paidInvoice.plan }, now);
+      await tx.invoice.update({ where: { id: payment.invoiceId }, data: bought });
+    }
     return "paid" as const;
   }, TX_OPTIONS);
 
