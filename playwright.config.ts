@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2ePaynow } from "./tests/e2e/paynow-settings";
 
 // End-to-end tests run the production build (`npm run build` first) on a fresh embedded database,
 // or on DATABASE_URL when it is set, in Debian's chromium (Playwright cannot download browsers here).
@@ -11,6 +12,7 @@ const dataDir = path.join(tmpdir(), `tangabiz-e2e-${randomBytes(4).toString("hex
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
   outputDir: "test-results",
   workers: 1,
   timeout: 60_000,
@@ -49,6 +51,11 @@ export default defineConfig({
       CRON_SECRET: randomBytes(24).toString("hex"),
       SEED_DEMO: "false",
       NEXT_TELEMETRY_DISABLED: "1",
+      PAYNOW_INTEGRATION_ID: e2ePaynow.id,
+      PAYNOW_INTEGRATION_KEY: e2ePaynow.key,
+      PAYNOW_API_BASE: `http://127.0.0.1:${e2ePaynow.port}`,
+      PAYNOW_RESULT_URL: `${baseURL}/api/webhooks/paynow`,
+      PAYNOW_RETURN_URL: `${baseURL}/pay`,
     },
   },
 });

@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const errorStatus = {
   invalid_json: 400,
   invalid_signature: 400,
+  invalid_phone_number: 400,
   validation_failed: 422,
   unauthorized: 401,
   missing_api_key: 401,
@@ -15,6 +16,7 @@ export const errorStatus = {
   api_key_revoked: 401,
   invalid_cvt_api_key: 401,
   payment_required: 402,
+  payment_declined: 402,
   plan_limit_reached: 403,
   forbidden: 403,
   no_active_business: 403,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PaynowInvoices } from "@/components/billing/paynow-invoices";
 import { AccessDenied } from "@/components/dashboard/access-denied";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { StatusBadge } from "@/components/ui/badge";
@@ -56,6 +57,7 @@ export default async function BillingPage() {
           );
         })}
       </div>
+      <PaynowInvoices businessId={member.businessId} canPay={member.role === "owner"} currentPlan={current} />
     </>
   );
 }

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { Smartphone } from "lucide-react";
+import { StatusBadge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { listOwnInvoices } from "@/lib/billing/own-invoices";
+import { plans } from "@/lib/billing/plans";
+import { formatDate, formatMoney } from "@/lib/format";
+import type { Plan } from "@/lib/generated/prisma/enums";
+import { isPaynowConfigured } from "@/lib/payments/paynow/config";
+import { PaynowPlanPicker } from "./paynow-plan-picker";
+
+// The billing page's mobile-money section: our own invoices with their status, a Pay link for open ones,
+// and (for owners, when Paynow is set up) a way to open an invoice for a plan.
+export async function PaynowInvoices({ businessId, canPay, currentPlan }: { businessId: string; canPay: boolean; currentPlan: string }) {
+  const enabled = isPaynowConfigured();
+  const invoices = await listOwnInvoices(businessId);
+  if (!enabled && invoices.length === 0) return null;
+
+  return (
+    <Card className="mt-6">
+      <CardHeader
+        title="Mobile money"
+        description="Pay a month at a time with EcoCash, OneMoney, InnBucks or a card through Paynow."
+        action={enabled && canPay ? <PaynowPlanPicker currentPlan={currentPlan} /> : undefined}
+      />
+      {invoices.length === 0 ? (
+        <EmptyState
+          icon={Smartphone}
+          title="No invoices yet"
+          description="Choose a plan above: you get an invoice and a pay link that also works on your phone."
+        />
+      ) : (
+        <Table aria-label="Mobile money invoices">
+          <THead>
+            <tr>
+              <TH>Invoice</TH>
+              <TH>Plan</TH>
+              <TH className="text-right">Amount</TH>
+              <TH>Status</TH>
+              <TH>Due / paid</TH>
+              <TH>
+                <span className="sr-only">Actions</span>
+              </TH>
+            </tr>
+          </THead>
+          <TBody>
+            {invoices.map((invoice) => (
+              <TR key={invoice.id}>
+                <TD className="font-medium whitespace-nowrap">{invoice.number}</TD>
+                <TD>{invoice.plan ? plans[invoice.plan as Plan].name : "—"}</TD>
+                <TD className="text-right tabular-nums">{formatMoney(invoice.totalCents, invoice.currency)}</TD>
+                <TD>
+                  <StatusBadge status={invoice.status} />
+                </TD>
+                <TD className="whitespace-nowrap text-zinc-600">
+                  {invoice.paidAt ? `Paid ${formatDate(invoice.paidAt)}` : invoice.dueAt ? `Due ${formatDate(invoice.dueAt)}` : "—"}
+                </TD>
+                <TD className="text-right">
+                  {invoice.payUrl && enabled && canPay && (
+                    <Link href={new URL(invoice.payUrl).pathname} className={buttonClasses({ size: "sm" })}>
+                      Pay
+                    </Link>
+                  )}
+                </TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {!enabled && <CardBody className="border-t border-zinc-100 text-sm text-zinc-600">Mobile money is not set up on this installation.</CardBody>}
+    </Card>
+  );
+}

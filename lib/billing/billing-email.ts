@@ -1,0 +1,13 @@
+import { prisma } from "@/lib/db";
+
+// Where billing mail for a business goes: its billing contact, else its first owner.
+export async function billingEmailFor(businessId: string): Promise<string | null> {
+  const business = await prisma.business.findUnique({
+    where: { id: businessId },
+    select: {
+      contactEmail: true,
+      members: { where: { role: "owner" }, orderBy: { createdAt: "asc" }, take: 1, select: { user: { select: { email: true } } } },
+    },
+  });
+  return business?.contactEmail ?? business?.members[0]?.user.email ?? null;
+}

@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db";
+import type { CreatePaynowInvoiceInput } from "@/lib/payments/paynow/schemas";
+import { requirePaynowSettings } from "@/lib/payments/paynow/config";
+import { addMonthsUtc } from "./billing-period";
+import { allocateInvoiceNumber } from "./invoice-number";
+import { plans } from "./plans";
+
+const DUE_IN_DAYS = 7;
+const stripeManaged = new Set(["active", "trialing", "past_due"]);
+
+// An owner who picks Paynow for a plan gets an open invoice for one period of it, payable on the public
+// page /pay/<paymentToken>. Asking again for the same plan and currency returns the open invoice instead of
+// piling up new ones.
+export async function createPaynowInvoice(businessId: string, input: CreatePaynowInvoiceInput, now = new Date()) {
+  requirePaynowSettings();
+  const plan = plans[input.plan];
+  const price = plan.prices[input.currency];
+  const subscription = await prisma.subscription.findUnique({ where: { businessId } });
+  if (subscription?.provider === "stripe" && stripeManaged.has(subscription.status) && !subscription.cancelAtPeriodEnd) {
+    throw new ApiError("conflict", "This business pays by card through Stripe. Cancel that subscription before paying with mobile money.");
+  }
+
+  const open = await prisma.invoice.findFirst({
+    where: { businessId, provider: "paynow", status: "open", plan: input.plan, currency: input.currency },
+    orderBy: { createdAt: "desc" },
+  });
+  if (open) return { invoice: open, created: false };
+
+  const continues =
+    subscription?.plan === input.plan &&
+    subscription.status === "active" &&
+    subscription.provider === "paynow" &&
+    subscription.currentPeriodEnd !== null &&
+    subscription.currentPeriodEnd > now;
+  const periodStart = continues ? subscription.currentPeriodEnd! : now;
+  const description = `Tangabiz ${plan.name} plan, 1 month`;
+
+  const invoice = await prisma.$transaction(async (tx) =>
+    tx.invoice.create({
+      data: {
+        businessId,
+        number: await allocateInvoiceNumber(tx, now),
+        provider: "paynow",
+        status: "open",
+        currency: input.currency,
+        subtotalCents: price,
+        totalCents: price,
+        amountDueCents: price,
+        lines: [{ description, quantity: 1, unitAmountCents: price, amountCents: price }],
+        plan: input.plan,
+        periodStart,
+        periodEnd: addMonthsUtc(periodStart, 1),
+        dueAt: new Date(now.getTime() + DUE_IN_DAYS * 86_400_000),
+        issuedAt: now,
+        paymentToken: randomBytes(32).toString("base64url"),
+      },
+    }),
+  );
+  return { invoice, created: true };
+}

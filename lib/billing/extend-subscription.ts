@@ -1,0 +1,34 @@
+import type { Plan } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { addMonthsUtc } from "./billing-period";
+
+// Paying an invoice for a plan activates the subscription, or extends it by one period: from the end of the
+// current paid period when it is the same plan and still running, from now otherwise (a new or changed plan
+// starts today). Runs inside the payment's transaction, with the subscription row locked so two invoices
+// paid at once extend twice rather than overwrite each other. Answers the period that was bought.
+export async function extendSubscriptionForPayment(
+  tx: Prisma.TransactionClient,
+  { businessId, plan }: { businessId: string; plan: Plan },
+  now: Date,
+): Promise<{ periodStart: Date; periodEnd: Date }> {
+  await tx.$queryRaw`SELECT 1 FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
+  const current = await tx.subscription.findUnique({ where: { businessId } });
+  const continues =
+    current?.plan === plan &&
+    current.status === "active" &&
+    current.provider === "paynow" &&
+    current.currentPeriodEnd !== null &&
+    current.currentPeriodEnd > now;
+  const periodStart = continues ? current.currentPeriodEnd! : now;
+  const periodEnd = addMonthsUtc(periodStart, 1);
+  const data = {
+    plan,
+    status: "active" as const,
+    provider: "paynow" as const,
+    currentPeriodStart: continues ? current.currentPeriodStart ?? now : now,
+    currentPeriodEnd: periodEnd,
+    cancelAtPeriodEnd: false,
+  };
+  await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
+  return { periodStart, periodEnd };
+}
