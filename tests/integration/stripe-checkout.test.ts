@@ -124,7 +124,7 @@ describe("POST /api/billing/checkout-session", () => {
     });
     const res = await call(usage.GET, "/api/billing/usage", { cookie: owner.cookie });
     expect(res.json).toMatchObject({ plan: "pro", status: "active", limits: { apiKeys: 10, terminals: 10, transactionsPerMonth: 100_000, creditsPerMonth: 2_500 } });
-    const ignored = await prisma.webhookEvent.findMany({ where: { provider: "stripe", type: "invoice.finalized", payload: { path: ["data", "object", "customer"], equals: row.externalCustomerId } } });
+    const ignored = await prisma.webhookEvent.findMany({ where: { provider: "stripe", type: "invoice.finalized", payload: { path: ["data", "object", "customer"], equals: row.externalCustomerId! } } });
     expect(ignored.map((e) => e.status)).toEqual(["ignored"]);
   });
 
