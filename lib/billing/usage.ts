@@ -37,3 +37,9 @@ export async function getBillingUsage(businessId: string) {
 }
 
 export type BillingUsage = Awaited<ReturnType<typeof getBillingUsage>>;
+
+// For the dashboard banner: only the billing status, one indexed read.
+export async function getBillingStatus(businessId: string) {
+  const row = await prisma.subscription.findUnique({ where: { businessId }, select: { status: true, plan: true } });
+  return row ?? { status: "active" as const, plan: "free" as const };
+}

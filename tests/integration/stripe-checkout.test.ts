@@ -27,7 +27,7 @@ describe("POST /api/billing/checkout-session", () => {
       metadata: { businessId: business.id, plan: "pro" },
       _subscriptionMetadata: { businessId: business.id },
       _price: stripeTest.priceIds.pro,
-      success_url: "http://localhost:3000/dashboard/billing?checkout=success&session_id={CHECKOUT_SESSION_ID}",
+      success_url: "http://localhost:3000/dashboard/billing?checkout=success&plan=pro&session_id={CHECKOUT_SESSION_ID}",
       cancel_url: "http://localhost:3000/dashboard/billing?checkout=canceled",
     });
     const creation = fake.requests.find((r) => r.path === "/v1/checkout/sessions" && r.body.client_reference_id === business.id);

@@ -49,7 +49,7 @@ export async function startPlanCheckout(request: PlanCheckoutRequest): Promise<P
         line_items: [{ price: priceId, quantity: 1 }],
         metadata: { businessId: request.businessId, plan: request.plan },
         subscription_data: { metadata: { businessId: request.businessId } },
-        success_url: request.successUrl ?? `${billingUrl}?checkout=success&session_id={CHECKOUT_SESSION_ID}`,
+        success_url: request.successUrl ?? `${billingUrl}?checkout=success&plan=${request.plan}&session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: request.cancelUrl ?? `${billingUrl}?checkout=canceled`,
       },
       { idempotencyKey: `tangabiz-checkout-${request.businessId}-${request.idempotencyKey}` },
