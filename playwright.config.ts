@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eStripeEnv } from "./tests/e2e/stripe-setup";
 
 // End-to-end tests run the production build (`npm run build` first) on a fresh embedded database,
 // or on DATABASE_URL when it is set, in Debian's chromium (Playwright cannot download browsers here).
@@ -13,6 +14,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
   workers: 1,
+  // A fake Stripe (tests/fakes/stripe-server.ts) on E2E_STRIPE_PORT (12111) for card billing flows.
+  globalSetup: "./tests/e2e/stripe-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
@@ -49,6 +52,7 @@ export default defineConfig({
       CRON_SECRET: randomBytes(24).toString("hex"),
       SEED_DEMO: "false",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...e2eStripeEnv(),
     },
   },
 });

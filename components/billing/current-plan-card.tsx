@@ -1,5 +1,6 @@
 import { CreditCard } from "lucide-react";
 import { Badge, StatusBadge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SubscriptionActions } from "./subscription-actions";
 
@@ -26,7 +27,7 @@ function renewalLine({ isFree, status, cancelAtPeriodEnd, periodEndLabel, provid
 export function CurrentPlanCard(props: CurrentPlanCardProps) {
   const { planName, price, status, provider, isFree, cancelAtPeriodEnd, periodEndLabel, canManage, cardConfigured } = props;
   return (
-    <Card>
+    <Card role="region" aria-label="Current plan">
       <CardHeader title="Current plan" />
       <CardBody className="space-y-4">
         <div className="flex flex-wrap items-center gap-2">
@@ -51,7 +52,12 @@ export function CurrentPlanCard(props: CurrentPlanCardProps) {
         {canManage && provider === "stripe" && cardConfigured && (
           <SubscriptionActions planName={planName} price={price} cancelAtPeriodEnd={cancelAtPeriodEnd} periodEndLabel={periodEndLabel} />
         )}
-        {!canManage && !isFree && <p className="text-sm text-zinc-600">Only owners can change the plan or the card.</p>}
+        {canManage && isFree && cardConfigured && (
+          <a href="#plans" className={buttonClasses({ variant: "secondary", size: "sm" })}>
+            Compare plans
+          </a>
+        )}
+        {!canManage && <p className="text-sm text-zinc-600">Only owners can change the plan or the card.</p>}
       </CardBody>
     </Card>
   );

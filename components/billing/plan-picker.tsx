@@ -27,7 +27,7 @@ interface PlanPickerProps {
   periodEndLabel: string | null;
 }
 
-type Choice = { plan: PlanOption; kind: "checkout" | "change" | "cancel"; idempotencyKey: string };
+type Choice = { plan: PlanOption; kind: "checkout" | "change" | "cancel"; upgrade: boolean; idempotencyKey: string };
 
 export function PlanPicker({ plans, currentPlan, canManage, cardConfigured, hasCardSubscription, cancelAtPeriodEnd, periodEndLabel }: PlanPickerProps) {
   const actions = useBillingActions();
@@ -37,7 +37,7 @@ export function PlanPicker({ plans, currentPlan, canManage, cardConfigured, hasC
 
   function choose(plan: PlanOption) {
     const kind = plan.id === "free" ? "cancel" : hasCardSubscription ? "change" : "checkout";
-    setChoice({ plan, kind, idempotencyKey: crypto.randomUUID() });
+    setChoice({ plan, kind, upgrade: rank(plan) > rank(current), idempotencyKey: crypto.randomUUID() });
   }
 
   function buttonFor(plan: PlanOption) {
@@ -107,7 +107,7 @@ export function PlanPicker({ plans, currentPlan, canManage, cardConfigured, hasC
         onOpenChange={(open) => !open && setChoice(null)}
         title={choice ? dialogTitle(choice, current) : ""}
         description={choice ? dialogText(choice, current, periodEndLabel) : ""}
-        confirmLabel={choice?.kind === "cancel" ? "Cancel subscription" : choice?.kind === "change" ? `Switch to ${choice.plan.name}` : "Continue to payment"}
+        confirmLabel={choice?.kind === "cancel" ? "Cancel subscription" : choice?.kind === "change" ? `${choice.upgrade ? "Upgrade" : "Switch"} to ${choice.plan.name}` : "Continue to payment"}
         cancelLabel={choice?.kind === "cancel" ? "Keep my plan" : "Not now"}
         tone={choice?.kind === "cancel" ? "danger" : "primary"}
         onConfirm={confirm}
@@ -118,7 +118,7 @@ export function PlanPicker({ plans, currentPlan, canManage, cardConfigured, hasC
 
 function dialogTitle(choice: Choice, current: PlanOption) {
   if (choice.kind === "cancel") return `Cancel your ${current.name} subscription?`;
-  return `${choice.kind === "checkout" ? "Upgrade" : "Switch"} to ${choice.plan.name}?`;
+  return `${choice.upgrade ? "Upgrade" : "Switch"} to ${choice.plan.name}?`;
 }
 
 function dialogText(choice: Choice, current: PlanOption, periodEndLabel: string | null) {

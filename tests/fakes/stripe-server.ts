@@ -288,6 +288,11 @@ export class FakeStripe {
       }
       return html(res, 200, invoicePage(invoice));
     }
+    // Test controls for a browser test that runs in another process than the fake.
+    if (req.method === "POST" && (match = url.pathname.match(/^\/__fake\/(subscriptions|invoices)\/([^/]+)\/(fail-renewal|pay)$/))) {
+      const events = match[3] === "pay" ? this.payInvoice(match[2]) : this.failRenewal(match[2]);
+      return send(res, 200, { events });
+    }
     if (url.pathname === "/__fake/events") {
       const session = url.searchParams.get("session");
       const events = session ? this.eventsOfSession(session) : this.events;
