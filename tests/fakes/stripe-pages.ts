@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Json } from "./stripe-objects";
+import { html, redirect, send, type FakeStripe } from "./stripe-server";
 
 // The few pages a browser sees at the fake Stripe: hosted checkout, billing portal, hosted invoice.
 
@@ -40,4 +42,38 @@ export function invoicePage(invoice: Json) {
     `Invoice ${invoice.number}`,
     `<p class="muted">Invoice ${escape(invoice.number)}</p><p class="amount">${escape(money(invoice.amount_due, invoice.currency))}</p><p>Status: ${escape(invoice.status)}</p>`,
   );
+}
+
+// The browser-facing side of the fake: hosted checkout, portal, invoices, and test controls.
+export function servePage(fake: FakeStripe, req: IncomingMessage, res: ServerResponse, url: URL) {
+  let match: RegExpMatchArray | null;
+  if ((match = url.pathname.match(/^\/c\/(pay|cancel)\/([^/]+)$/))) {
+    const session = fake.sessions.get(match[2]);
+    if (!session) return html(res, 404, "<h1>This checkout link is not valid</h1>");
+    if (match[1] === "cancel") return redirect(res, session.cancel_url);
+    if (req.method === "GET") return html(res, 200, checkoutPage(session));
+    if (session.status === "open") fake.completeCheckout(session.id);
+    return redirect(res, session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id));
+  }
+  if ((match = url.pathname.match(/^\/p\/session\/([^/]+)$/))) return html(res, 200, portalPage(url.searchParams.get("return") ?? "/"));
+  if ((match = url.pathname.match(/^\/i\/([^/]+)(\/pdf)?$/))) {
+    const invoice = fake.invoices.get(match[1]);
+    if (!invoice) return html(res, 404, "<h1>No such invoice</h1>");
+    if (match[2]) {
+      res.writeHead(200, { "content-type": "application/pdf" });
+      return res.end(`%PDF-1.4\n% fake invoice ${invoice.number}\n%%EOF\n`);
+    }
+    return html(res, 200, invoicePage(invoice));
+  }
+  // Test controls for a browser test that runs in another process than the fake.
+  if (req.method === "POST" && (match = url.pathname.match(/^\/__fake\/(subscriptions|invoices)\/([^/]+)\/(fail-renewal|pay)$/))) {
+    const events = match[3] === "pay" ? fake.payInvoice(match[2]) : fake.failRenewal(match[2]);
+    return send(res, 200, { events });
+  }
+  if (url.pathname === "/__fake/events") {
+    const session = url.searchParams.get("session");
+    const events = session ? fake.eventsOfSession(session) : fake.events;
+    return send(res, 200, { events });
+  }
+  return html(res, 404, "<h1>Not found</h1>");
 }

@@ -13,7 +13,7 @@ import {
   type FakePrice,
   type Json,
 } from "./stripe-objects";
-import { checkoutPage, invoicePage, portalPage } from "./stripe-pages";
+import { servePage } from "./stripe-pages";
 
 // A local stand-in for the parts of Stripe's API the app calls (customers, checkout sessions,
 // subscriptions, billing portal), with Stripe's error and idempotency behaviour, a hosted checkout page
@@ -145,7 +145,7 @@ export class FakeStripe {
     const url = new URL(req.url ?? "/", this.url);
     try {
       if (url.pathname.startsWith("/v1/")) return this.api(req, res, url, raw);
-      return this.pages(req, res, url);
+      return servePage(this, req, res, url);
     } catch (error) {
       const e = error instanceof StripeHttpError ? error : new StripeHttpError(500, "api_error", (error as Error).message);
       send(res, e.status, { error: { type: e.type, code: e.code, message: e.message } });
@@ -268,40 +268,7 @@ export class FakeStripe {
     this.emit("customer.subscription.updated", subscription, { previous });
   }
 
-  private pages(req: IncomingMessage, res: ServerResponse, url: URL) {
-    let match: RegExpMatchArray | null;
-    if ((match = url.pathname.match(/^\/c\/(pay|cancel)\/([^/]+)$/))) {
-      const session = this.sessions.get(match[2]);
-      if (!session) return html(res, 404, "<h1>This checkout link is not valid</h1>");
-      if (match[1] === "cancel") return redirect(res, session.cancel_url);
-      if (req.method === "GET") return html(res, 200, checkoutPage(session));
-      if (session.status === "open") this.completeCheckout(session.id);
-      return redirect(res, session.success_url.replace("{CHECKOUT_SESSION_ID}", session.id));
-    }
-    if ((match = url.pathname.match(/^\/p\/session\/([^/]+)$/))) return html(res, 200, portalPage(url.searchParams.get("return") ?? "/"));
-    if ((match = url.pathname.match(/^\/i\/([^/]+)(\/pdf)?$/))) {
-      const invoice = this.invoices.get(match[1]);
-      if (!invoice) return html(res, 404, "<h1>No such invoice</h1>");
-      if (match[2]) {
-        res.writeHead(200, { "content-type": "application/pdf" });
-        return res.end(`%PDF-1.4\n% fake invoice ${invoice.number}\n%%EOF\n`);
-      }
-      return html(res, 200, invoicePage(invoice));
-    }
-    // Test controls for a browser test that runs in another process than the fake.
-    if (req.method === "POST" && (match = url.pathname.match(/^\/__fake\/(subscriptions|invoices)\/([^/]+)\/(fail-renewal|pay)$/))) {
-      const events = match[3] === "pay" ? this.payInvoice(match[2]) : this.failRenewal(match[2]);
-      return send(res, 200, { events });
-    }
-    if (url.pathname === "/__fake/events") {
-      const session = url.searchParams.get("session");
-      const events = session ? this.eventsOfSession(session) : this.events;
-      return send(res, 200, { events });
-    }
-    return html(res, 404, "<h1>Not found</h1>");
-  }
-
-  private eventsOfSession(sessionId: string): Json[] {
+  eventsOfSession(sessionId: string): Json[] {
     const session = this.sessions.get(sessionId);
     if (!session) return [];
     const related = new Set([session.id, session.subscription, session.invoice, session.payment_intent].filter(Boolean));
@@ -309,17 +276,17 @@ export class FakeStripe {
   }
 }
 
-function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}) {
+export function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", "request-id": stripeId("req"), ...headers });
   res.end(JSON.stringify(body));
 }
 
-function html(res: ServerResponse, status: number, body: string) {
+export function html(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, { "content-type": "text/html; charset=utf-8" });
   res.end(body);
 }
 
-function redirect(res: ServerResponse, location: string) {
+export function redirect(res: ServerResponse, location: string) {
   res.writeHead(303, { location });
   res.end();
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { BillingBanner } from "@/components/billing/past-due-banner";
+import { BillingBanner } from "@/components/billing/billing-banner";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { requireMember } from "@/lib/auth/page-session";
 import { getBillingStatus } from "@/lib/billing/usage";
