@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { e2ePaynow } from "./tests/e2e/paynow-settings";
+import { e2eStripeEnv } from "./tests/e2e/stripe-setup";
 
 // End-to-end tests run the production build (`npm run build` first) on a fresh embedded database,
 // or on DATABASE_URL when it is set, in Debian's chromium (Playwright cannot download browsers here).
@@ -12,9 +13,10 @@ const dataDir = path.join(tmpdir(), `tangabiz-e2e-${randomBytes(4).toString("hex
 
 export default defineConfig({
   testDir: "tests/e2e",
-  globalSetup: "./tests/e2e/global-setup.ts",
   outputDir: "test-results",
   workers: 1,
+  // Fakes the server under test talks to: Paynow on E2E_PAYNOW_PORT (12112), Stripe on E2E_STRIPE_PORT (12111).
+  globalSetup: ["./tests/e2e/paynow-setup.ts", "./tests/e2e/stripe-setup.ts"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
@@ -56,6 +58,7 @@ export default defineConfig({
       PAYNOW_API_BASE: `http://127.0.0.1:${e2ePaynow.port}`,
       PAYNOW_RESULT_URL: `${baseURL}/api/webhooks/paynow`,
       PAYNOW_RETURN_URL: `${baseURL}/pay`,
+      ...e2eStripeEnv(),
     },
   },
 });

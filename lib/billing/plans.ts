@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import type { Plan } from "@/lib/generated/prisma/enums";
 
 // The one place that answers "what may this business do". -1 means unlimited.
@@ -54,4 +55,20 @@ export const planOrder: Plan[] = ["free", "basic", "pro", "enterprise"];
 
 export function isWithinLimit(limit: number, used: number): boolean {
   return limit === UNLIMITED || used < limit;
+}
+
+export type PaidPlan = Exclude<Plan, "free">;
+export const paidPlans: PaidPlan[] = ["basic", "pro", "enterprise"];
+
+export function isPaidPlan(plan: Plan): plan is PaidPlan {
+  return plan !== "free";
+}
+
+// Stripe price ids come from STRIPE_PRICE_ID_<PLAN>; undefined when that plan is not sold by card.
+export function stripePriceIdForPlan(plan: PaidPlan): string | undefined {
+  return { basic: env.STRIPE_PRICE_ID_BASIC, pro: env.STRIPE_PRICE_ID_PRO, enterprise: env.STRIPE_PRICE_ID_ENTERPRISE }[plan];
+}
+
+export function planForStripePriceId(priceId: string): PaidPlan | undefined {
+  return paidPlans.find((plan) => stripePriceIdForPlan(plan) === priceId);
 }

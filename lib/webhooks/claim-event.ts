@@ -33,8 +33,9 @@ export async function claimWebhookEvent(event: { provider: string; eventId: stri
   return existing.status === "processing" ? { outcome: "in_progress" } : { outcome: "duplicate" };
 }
 
-export function finishWebhookEvent(id: string, status: "processed" | "ignored") {
-  return prisma.webhookEvent.update({ where: { id }, data: { status, processedAt: new Date() } });
+// Pass the event's own transaction as `db` to mark it done in the same commit as its effects.
+export function finishWebhookEvent(id: string, status: "processed" | "ignored", db: Pick<typeof prisma, "webhookEvent"> = prisma) {
+  return db.webhookEvent.update({ where: { id }, data: { status, processedAt: new Date() } });
 }
 
 export function failWebhookEvent(id: string, error: unknown) {

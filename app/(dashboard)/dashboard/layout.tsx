@@ -1,19 +1,22 @@
 import type { ReactNode } from "react";
+import { BillingBanner } from "@/components/billing/billing-banner";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { requireMember } from "@/lib/auth/page-session";
+import { getBillingStatus } from "@/lib/billing/usage";
 import { listMemberships } from "@/lib/business/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, member } = await requireMember();
-  const memberships = await listMemberships(user.id);
+  const [memberships, billing] = await Promise.all([listMemberships(user.id), getBillingStatus(member.businessId)]);
   return (
     <DashboardShell
       role={member.role}
       user={{ name: user.name, email: user.email }}
       memberships={memberships}
       activeBusinessId={member.businessId}
+      banner={<BillingBanner status={billing.status} role={member.role} />}
     >
       {children}
     </DashboardShell>

@@ -1,63 +1,98 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { CheckoutReturn } from "@/components/billing/checkout-return";
+import { CurrentPlanCard } from "@/components/billing/current-plan-card";
+import { InvoiceList } from "@/components/billing/invoice-list";
+import { PlanPicker, type PlanOption } from "@/components/billing/plan-picker";
 import { PaynowInvoices } from "@/components/billing/paynow-invoices";
+import { UsageCard } from "@/components/billing/usage-card";
 import { AccessDenied } from "@/components/dashboard/access-denied";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { StatusBadge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
-import { planOrder, plans, UNLIMITED } from "@/lib/billing/plans";
-import { getOverview } from "@/lib/business/queries";
-import { formatMoney } from "@/lib/format";
+import { listInvoices } from "@/lib/billing/invoices";
+import { isPaidPlan, planOrder, plans, stripePriceIdForPlan, UNLIMITED } from "@/lib/billing/plans";
+import { getBillingUsage } from "@/lib/billing/usage";
+import { formatDate, formatMoney } from "@/lib/format";
+import { isStripeConfigured } from "@/lib/payments/stripe/client";
 
 export const metadata: Metadata = { title: "Billing" };
 
-const limit = (value: number) => (value === UNLIMITED ? "Unlimited" : value.toLocaleString("en-US"));
+const count = (value: number, noun: string) => `${value === UNLIMITED ? "Unlimited" : value.toLocaleString("en-US")} ${noun}`;
+
+const planOptions: () => PlanOption[] = () =>
+  planOrder.map((id) => {
+    const { name, limits, prices } = plans[id];
+    return {
+      id,
+      name,
+      price: formatMoney(prices.USD, "USD"),
+      priceCents: prices.USD,
+      cardAvailable: isPaidPlan(id) && Boolean(stripePriceIdForPlan(id)),
+      features: [
+        count(limits.apiKeys, limits.apiKeys === 1 ? "API key" : "API keys"),
+        count(limits.terminals, limits.terminals === 1 ? "POS terminal" : "POS terminals"),
+        count(limits.transactionsPerMonth, "transactions / month"),
+        count(limits.requestsPerHourPerKey, "API requests / hour / key"),
+        limits.creditsPerMonth ? count(limits.creditsPerMonth, "credits / month") : "No monthly credits",
+      ],
+    };
+  });
 
 export default async function BillingPage() {
   const { member } = await requireMember();
   if (!hasRole(member.role, "admin")) return <AccessDenied required="admin" />;
-  const { subscription } = await getOverview(member.businessId);
-  const current = subscription?.plan ?? "free";
+  const [usage, invoices] = await Promise.all([getBillingUsage(member.businessId), listInvoices(member.businessId)]);
+  const canManage = hasRole(member.role, "owner");
+  const cardConfigured = isStripeConfigured();
+  const plan = plans[usage.plan];
+  const periodEndLabel = usage.currentPeriodEnd ? formatDate(usage.currentPeriodEnd) : null;
+  const options = planOptions();
 
   return (
     <>
-      <PageHeader title="Billing" description="Your plan and what it includes." />
-      <Card className="mb-6">
-        <CardHeader title="Current plan" />
-        <CardBody className="flex items-center gap-3">
-          <span className="text-2xl font-semibold">{plans[current].name}</span>
-          {subscription && <StatusBadge status={subscription.status} />}
-        </CardBody>
-        <CardBody className="border-t border-zinc-100 text-sm text-zinc-600">
-          Paying by card (Stripe) or mobile money (Paynow) is not switched on for this installation yet, so plans
-          cannot be changed from here.
-        </CardBody>
-      </Card>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        {planOrder.map((id) => {
-          const plan = plans[id];
-          return (
-            <Card key={id} className={id === current ? "ring-2 ring-accent-600" : undefined}>
-              <CardHeader title={plan.name} description={id === current ? "Your plan" : undefined} />
-              <CardBody className="space-y-2 text-sm">
-                <p className="text-xl font-semibold">
-                  {formatMoney(plan.prices.USD, "USD")}
-                  <span className="text-sm font-normal text-zinc-500"> / month</span>
-                </p>
-                <ul className="space-y-1 text-zinc-700">
-                  <li>{limit(plan.limits.apiKeys)} API keys</li>
-                  <li>{limit(plan.limits.terminals)} POS terminals</li>
-                  <li>{limit(plan.limits.transactionsPerMonth)} transactions / month</li>
-                  <li>{limit(plan.limits.requestsPerHourPerKey)} API requests / hour / key</li>
-                  <li>{limit(plan.limits.creditsPerMonth)} credits / month</li>
-                </ul>
-              </CardBody>
-            </Card>
-          );
-        })}
+      <PageHeader title="Billing" description="Your plan, what it includes, and every invoice and payment." />
+      <Suspense>
+        <CheckoutReturn currentPlan={usage.plan} planNames={Object.fromEntries(options.map((o) => [o.id, o.name]))} />
+      </Suspense>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <CurrentPlanCard
+          planName={plan.name}
+          price={formatMoney(plan.prices.USD, "USD")}
+          status={usage.status}
+          provider={usage.provider}
+          isFree={usage.plan === "free"}
+          cancelAtPeriodEnd={usage.cancelAtPeriodEnd}
+          periodEndLabel={periodEndLabel}
+          canManage={canManage}
+          cardConfigured={cardConfigured}
+        />
+        <UsageCard usage={usage} />
       </div>
-      <PaynowInvoices businessId={member.businessId} canPay={member.role === "owner"} currentPlan={current} />
+
+      <section id="plans" aria-labelledby="plans-heading" className="mt-8 scroll-mt-20">
+        <h2 id="plans-heading" className="mb-1 text-base font-semibold text-zinc-900">
+          Plans
+        </h2>
+        <p className="mb-4 text-sm text-zinc-600">
+          {canManage ? "Prices in US dollars per month. Upgrades and downgrades are prorated." : "Only owners can change the plan."}
+        </p>
+        <PlanPicker
+          plans={options}
+          currentPlan={usage.plan}
+          canManage={canManage}
+          cardConfigured={cardConfigured}
+          hasCardSubscription={usage.provider === "stripe"}
+          cancelAtPeriodEnd={usage.cancelAtPeriodEnd}
+          periodEndLabel={periodEndLabel}
+        />
+      </section>
+
+      <PaynowInvoices businessId={member.businessId} canPay={member.role === "owner"} currentPlan={usage.plan} />
+
+      <section aria-label="Invoices and payments" className="mt-8">
+        <InvoiceList invoices={invoices} />
+      </section>
     </>
   );
 }

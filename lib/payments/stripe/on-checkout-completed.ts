@@ -1,0 +1,47 @@
+import { prisma } from "@/lib/db";
+import { fromStripeTime, stripeId, type Stripe } from "./client";
+import { ignored, type EventPlan } from "./event-plan";
+import { recordStripePayment } from "./invoice-record";
+import { applyStripeSubscription, findBusinessForStripe, retrieveSubscription } from "./sync-subscription";
+
+// checkout.session.completed: a plan checkout links the customer and subscription to the business; a
+// one-off (mode "payment") checkout marks its order paid.
+export async function onCheckoutCompleted(event: Stripe.Event): Promise<EventPlan> {
+  const session = event.data.object as Stripe.Checkout.Session;
+  if (session.mode === "payment") return orderPaid(session);
+  const subscriptionId = stripeId(session.subscription);
+  if (session.mode !== "subscription" || !subscriptionId) return ignored;
+
+  const businessId = await findBusinessForStripe({
+    subscriptionId,
+    customerId: stripeId(session.customer),
+    businessId: session.metadata?.businessId ?? session.client_reference_id,
+  });
+  if (!businessId) return ignored;
+  const subscription = await retrieveSubscription(subscriptionId);
+  return {
+    status: "processed",
+    apply: (tx) => applyStripeSubscription(tx, businessId, subscription, fromStripeTime(event.created)),
+  };
+}
+
+async function orderPaid(session: Stripe.Checkout.Session): Promise<EventPlan> {
+  const order = await prisma.order.findUnique({ where: { stripeCheckoutSessionId: session.id } });
+  if (!order || session.payment_status !== "paid") return ignored;
+  const paidAt = new Date();
+  return {
+    status: "processed",
+    apply: async (tx) => {
+      await tx.order.updateMany({ where: { id: order.id, status: "pending" }, data: { status: "paid", paidAt } });
+      await recordStripePayment(tx, {
+        businessId: order.businessId,
+        externalReference: session.id,
+        providerReference: stripeId(session.payment_intent),
+        amountCents: session.amount_total ?? order.amountCents,
+        currency: session.currency ?? order.currency,
+        status: "paid",
+        paidAt,
+      });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import CardPaymentFailedEmail from "@/emails/card-payment-failed";
+import { prisma } from "@/lib/db";
+import { sendEmail } from "@/lib/email/send-email";
+import { env } from "@/lib/env";
+import { formatDate, formatMoney } from "@/lib/format";
+import { fromStripeTime, stripeId, type Stripe } from "./client";
+import { ignored, type EventPlan } from "./event-plan";
+import { invoiceBusinessHint, invoicePaymentIntentId, invoiceSubscriptionId, recordStripeInvoice, recordStripePayment } from "./invoice-record";
+import { applyStripeSubscription, findBusinessForStripe, retrieveSubscription } from "./sync-subscription";
+
+// invoice.payment_failed: the open invoice and the failed attempt are recorded, the business is past_due,
+// and its owners get an email with the link to pay.
+export async function onInvoicePaymentFailed(event: Stripe.Event): Promise<EventPlan> {
+  const invoice = event.data.object as Stripe.Invoice;
+  const subscriptionId = invoiceSubscriptionId(invoice);
+  const businessId = await findBusinessForStripe({
+    subscriptionId,
+    customerId: stripeId(invoice.customer),
+    businessId: invoiceBusinessHint(invoice),
+  });
+  if (!businessId) return ignored;
+  const subscription = subscriptionId ? await retrieveSubscription(subscriptionId) : null;
+  const eventAt = fromStripeTime(event.created);
+  const nextAttempt = fromStripeTime(invoice.next_payment_attempt);
+
+  return {
+    status: "processed",
+    apply: async (tx) => {
+      const row = await recordStripeInvoice(tx, businessId, invoice);
+      await recordStripePayment(tx, {
+        businessId,
+        invoiceId: row.id,
+        externalReference: `${invoice.id}:attempt-${invoice.attempt_count}`,
+        providerReference: invoicePaymentIntentId(invoice),
+        amountCents: invoice.amount_due,
+        currency: invoice.currency,
+        status: "failed",
+        failureReason: `Card payment failed (attempt ${invoice.attempt_count})`,
+      });
+      if (!subscription) return;
+      const outcome = await applyStripeSubscription(tx, businessId, subscription, eventAt);
+      // Stripe flips the subscription to past_due as the invoice fails; don't wait for its own event.
+      if (outcome === "applied") {
+        await tx.subscription.updateMany({
+          where: { businessId, externalSubscriptionId: subscription.id, status: { in: ["active", "trialing"] } },
+          data: { status: "past_due" },
+        });
+      }
+    },
+    afterCommit: () =>
+      notifyOwners(businessId, {
+        amount: formatMoney(invoice.amount_due, invoice.currency.toUpperCase()),
+        invoiceNumber: invoice.number ?? invoice.id,
+        payUrl: invoice.hosted_invoice_url ?? null,
+        nextAttempt: nextAttempt ? formatDate(nextAttempt) : null,
+      }),
+  };
+}
+
+async function notifyOwners(businessId: string, details: { amount: string; invoiceNumber: string; payUrl: string | null; nextAttempt: string | null }) {
+  const business = await prisma.business.findUniqueOrThrow({
+    where: { id: businessId },
+    select: { name: true, members: { where: { role: "owner" }, select: { user: { select: { email: true } } } } },
+  });
+  for (const { user } of business.members) {
+    await sendEmail({
+      template: "card-payment-failed",
+      to: user.email,
+      subject: `Payment failed for ${business.name}: ${details.amount}`,
+      businessId,
+      body: CardPaymentFailedEmail({ businessName: business.name, billingUrl: `${env.APP_URL}/dashboard/billing`, ...details }),
+    });
+  }
+}
