@@ -1,6 +1,6 @@
-import { env } from "@/lib/env";
 import type { Plan } from "@/lib/generated/prisma/enums";
 
+// Pure data, safe for client components. Stripe price ids live in lib/payments/stripe/prices.ts.
 // The one place that answers "what may this business do". -1 means unlimited.
 export interface PlanDefinition {
   id: Plan;
@@ -62,13 +62,4 @@ export const paidPlans: PaidPlan[] = ["basic", "pro", "enterprise"];
 
 export function isPaidPlan(plan: Plan): plan is PaidPlan {
   return plan !== "free";
-}
-
-// Stripe price ids come from STRIPE_PRICE_ID_<PLAN>; undefined when that plan is not sold by card.
-export function stripePriceIdForPlan(plan: PaidPlan): string | undefined {
-  return { basic: env.STRIPE_PRICE_ID_BASIC, pro: env.STRIPE_PRICE_ID_PRO, enterprise: env.STRIPE_PRICE_ID_ENTERPRISE }[plan];
-}
-
-export function planForStripePriceId(priceId: string): PaidPlan | undefined {
-  return paidPlans.find((plan) => stripePriceIdForPlan(plan) === priceId);
 }

@@ -1,27 +1,18 @@
+import { countActiveApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { prisma } from "@/lib/db";
+import { getMonthlyTransactionCount } from "@/lib/usage/monthly-count";
 import { plans } from "./plans";
-
-export const TRANSACTIONS_METRIC = "pos.transaction";
-
-// "YYYY-MM" of a moment in UTC: the period key of monthly usage counters.
-export function usagePeriod(at: Date = new Date()): string {
-  return at.toISOString().slice(0, 7);
-}
 
 // The business's plan, billing state, limits (-1 = unlimited) and what it uses now.
 export async function getBillingUsage(businessId: string) {
-  const now = new Date();
-  const [subscription, apiKeys, terminals, transactions] = await Promise.all([
+  const [subscription, apiKeys, terminals, transactionsThisMonth] = await Promise.all([
     prisma.subscription.findUnique({
       where: { businessId },
       select: { plan: true, status: true, provider: true, currentPeriodEnd: true, cancelAtPeriodEnd: true },
     }),
-    prisma.apiKey.count({ where: { businessId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    countActiveApiKeys(businessId),
     prisma.posTerminal.count({ where: { businessId } }),
-    prisma.usageCounter.findUnique({
-      where: { businessId_metric_period: { businessId, metric: TRANSACTIONS_METRIC, period: usagePeriod(now) } },
-      select: { count: true },
-    }),
+    getMonthlyTransactionCount(businessId),
   ]);
   const plan = subscription?.plan ?? "free";
   const { apiKeys: apiKeyLimit, terminals: terminalLimit, transactionsPerMonth, creditsPerMonth } = plans[plan].limits;
@@ -32,7 +23,7 @@ export async function getBillingUsage(businessId: string) {
     currentPeriodEnd: subscription?.currentPeriodEnd ?? null,
     cancelAtPeriodEnd: subscription?.cancelAtPeriodEnd ?? false,
     limits: { apiKeys: apiKeyLimit, terminals: terminalLimit, transactionsPerMonth, creditsPerMonth },
-    usage: { apiKeys, terminals, transactionsThisMonth: transactions?.count ?? 0 },
+    usage: { apiKeys, terminals, transactionsThisMonth },
   };
 }
 

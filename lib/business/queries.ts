@@ -1,6 +1,5 @@
-import { countActiveApiKeys } from "@/lib/api-keys/manage-api-keys";
+import { getBillingUsage } from "@/lib/billing/usage";
 import { prisma } from "@/lib/db";
-import { getMonthlyTransactionCount } from "@/lib/usage/monthly-count";
 
 // Reads for the dashboard. Every one takes the caller's businessId and filters by it.
 
@@ -13,17 +12,14 @@ export function listMemberships(userId: string) {
 }
 
 export async function getOverview(businessId: string) {
-  const [business, subscription, members, pendingInvitations, recentActivity, apiKeys, terminals, transactionsThisMonth] = await Promise.all([
+  const [business, billing, members, pendingInvitations, recentActivity] = await Promise.all([
     prisma.business.findUniqueOrThrow({ where: { id: businessId }, select: { name: true, slug: true, createdAt: true } }),
-    prisma.subscription.findUnique({ where: { businessId } }),
+    getBillingUsage(businessId),
     prisma.member.count({ where: { businessId } }),
     prisma.invitation.count({ where: { businessId, status: "pending", expiresAt: { gt: new Date() } } }),
     prisma.auditLog.findMany({ where: { businessId }, orderBy: { createdAt: "desc" }, take: 8 }),
-    countActiveApiKeys(businessId),
-    prisma.posTerminal.count({ where: { businessId } }),
-    getMonthlyTransactionCount(businessId),
   ]);
-  return { business, subscription, members, pendingInvitations, recentActivity, usage: { apiKeys, terminals, transactionsThisMonth } };
+  return { business, billing, members, pendingInvitations, recentActivity };
 }
 
 export async function getTeam(businessId: string) {

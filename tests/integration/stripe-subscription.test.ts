@@ -73,7 +73,7 @@ describe("usage and limits", () => {
       currentPeriodEnd: null,
       cancelAtPeriodEnd: false,
       limits: { apiKeys: 1, terminals: 1, transactionsPerMonth: 500, creditsPerMonth: 0 },
-      usage: { apiKeys: 0, terminals: 0, transactionsThisMonth: 0 },
+      usage: { apiKeys: 1, terminals: 0, transactionsThisMonth: 0 },
     });
 
     const hour = 3_600_000;
@@ -94,7 +94,7 @@ describe("usage and limits", () => {
       plan: "enterprise",
       provider: "stripe",
       limits: { apiKeys: -1, terminals: -1, transactionsPerMonth: -1, creditsPerMonth: 8_000 },
-      usage: { apiKeys: 2, terminals: 2, transactionsThisMonth: 42 },
+      usage: { apiKeys: 3, terminals: 2, transactionsThisMonth: 42 },
     });
   });
 });

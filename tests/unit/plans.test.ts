@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => Object.assign(process.env, { STRIPE_PRICE_ID_BASIC: "price_b", STRIPE_PRICE_ID_PRO: "price_p", STRIPE_PRICE_ID_ENTERPRISE: "" }));
 
-const { isWithinLimit, planForStripePriceId, plans, stripePriceIdForPlan, UNLIMITED } = await import("@/lib/billing/plans");
+const { isWithinLimit, plans, UNLIMITED } = await import("@/lib/billing/plans");
+const { planForStripePriceId, stripePriceIdForPlan } = await import("@/lib/payments/stripe/prices");
 
 describe("lib/billing/plans", () => {
   it("has DESIGN.md's limits and prices in minor units", () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
-import { Badge, statusTone } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { UsageBar } from "@/components/ui/progress";
 import { requireMember } from "@/lib/auth/page-session";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage() {
   const { member } = await requireMember();
   const overview = await getOverview(member.businessId);
-  const plan = plans[overview.subscription?.plan ?? "free"];
+  const plan = plans[overview.billing.plan];
   const isAdmin = hasRole(member.role, "admin");
 
   return (
@@ -27,9 +27,7 @@ export default async function OverviewPage() {
           <CardBody>
             <div className="flex items-center gap-2">
               <span className="text-2xl font-semibold">{plan.name}</span>
-              {overview.subscription && (
-                <Badge tone={statusTone(overview.subscription.status)}>{overview.subscription.status.replace("_", " ")}</Badge>
-              )}
+              <StatusBadge status={overview.billing.status} />
             </div>
             {isAdmin && (
               <Link href="/dashboard/billing" className="mt-3 inline-block text-sm text-accent-700 hover:underline">
@@ -56,9 +54,9 @@ export default async function OverviewPage() {
         <Card>
           <CardHeader title="Plan limits" />
           <CardBody className="space-y-3">
-            <UsageBar label="API keys" used={overview.usage.apiKeys} limit={plan.limits.apiKeys} />
-            <UsageBar label="POS terminals" used={overview.usage.terminals} limit={plan.limits.terminals} />
-            <UsageBar label="Transactions this month" used={overview.usage.transactionsThisMonth} limit={plan.limits.transactionsPerMonth} />
+            <UsageBar label="API keys" used={overview.billing.usage.apiKeys} limit={plan.limits.apiKeys} />
+            <UsageBar label="POS terminals" used={overview.billing.usage.terminals} limit={plan.limits.terminals} />
+            <UsageBar label="Transactions this month" used={overview.billing.usage.transactionsThisMonth} limit={plan.limits.transactionsPerMonth} />
           </CardBody>
         </Card>
       </div>

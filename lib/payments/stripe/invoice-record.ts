@@ -1,4 +1,4 @@
-import { planForStripePriceId } from "@/lib/billing/plans";
+import { planForStripePriceId } from "./prices";
 import type { InvoiceStatus, Prisma } from "@/lib/generated/prisma/client";
 import { fromStripeTime, stripeId, type Stripe } from "./client";
 import type { Tx } from "./sync-subscription";

@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
-import { plans, stripePriceIdForPlan, type PaidPlan } from "@/lib/billing/plans";
+import { plans, type PaidPlan } from "@/lib/billing/plans";
+import { stripePriceIdForPlan } from "./prices";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { callStripe, requireStripe } from "./client";

@@ -1,4 +1,4 @@
-import { planForStripePriceId } from "@/lib/billing/plans";
+import { planForStripePriceId } from "./prices";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";

@@ -8,7 +8,7 @@ import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
 import { plans } from "@/lib/billing/plans";
-import { getOverview } from "@/lib/business/queries";
+import { getBillingStatus } from "@/lib/billing/usage";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -16,8 +16,8 @@ export const metadata: Metadata = { title: "API keys" };
 export default async function ApiKeysPage() {
   const { member } = await requireMember();
   if (!hasRole(member.role, "admin")) return <AccessDenied required="admin" />;
-  const [keys, overview] = await Promise.all([listApiKeys(member.businessId), getOverview(member.businessId)]);
-  const plan = plans[overview.subscription?.plan ?? "free"];
+  const [keys, billing] = await Promise.all([listApiKeys(member.businessId), getBillingStatus(member.businessId)]);
+  const plan = plans[billing.plan];
   return (
     <>
       <PageHeader title="API keys" description="Keys for your POS terminals and mobile apps. Each key is shown once, when you create it." />

@@ -5,7 +5,7 @@ import { TerminalSettingsForm } from "@/components/terminals/terminal-settings-f
 import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
 import { plans } from "@/lib/billing/plans";
-import { getOverview } from "@/lib/business/queries";
+import { getBillingStatus } from "@/lib/billing/usage";
 import { getPosConfig } from "@/lib/pos/settings";
 import { listTerminals } from "@/lib/pos/terminals";
 
@@ -13,12 +13,12 @@ export const metadata: Metadata = { title: "Terminals" };
 
 export default async function TerminalsPage() {
   const { member } = await requireMember();
-  const [terminals, posConfig, overview] = await Promise.all([
+  const [terminals, posConfig, billing] = await Promise.all([
     listTerminals(member.businessId),
     getPosConfig(member.businessId),
-    getOverview(member.businessId),
+    getBillingStatus(member.businessId),
   ]);
-  const plan = plans[overview.subscription?.plan ?? "free"];
+  const plan = plans[billing.plan];
   const isAdmin = hasRole(member.role, "admin");
   return (
     <>

@@ -14,7 +14,7 @@ import { EventTotals, TransactionTotals } from "@/components/usage/usage-totals"
 import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
 import { plans } from "@/lib/billing/plans";
-import { getOverview } from "@/lib/business/queries";
+import { getBillingStatus } from "@/lib/billing/usage";
 import { formatDate, formatMoney } from "@/lib/format";
 import { getMonthlyTransactionCount } from "@/lib/usage/monthly-count";
 import { getDailyTransactions, getUsageSummary } from "@/lib/usage/usage-summary";
@@ -28,13 +28,13 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const days = parsePeriod((await searchParams).period);
   const now = new Date();
   const { from, to } = periodRange(days, now);
-  const [summary, daily, monthTransactions, overview] = await Promise.all([
+  const [summary, daily, monthTransactions, billing] = await Promise.all([
     getUsageSummary(member.businessId, from, to),
     getDailyTransactions(member.businessId, from, to),
     getMonthlyTransactionCount(member.businessId, now),
-    getOverview(member.businessId),
+    getBillingStatus(member.businessId),
   ]);
-  const plan = plans[overview.subscription?.plan ?? "free"];
+  const plan = plans[billing.plan];
   const sales = summary.transactions.filter((t) => t.type === "sale");
   const salesCount = sales.reduce((sum, t) => sum + t.count, 0);
   const reversals = summary.transactions.filter((t) => t.type !== "sale").reduce((sum, t) => sum + t.count, 0);
