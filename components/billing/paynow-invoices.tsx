@@ -3,7 +3,6 @@ import { Smartphone } from "lucide-react";
 import { StatusBadge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listOwnInvoices } from "@/lib/billing/own-invoices";
 import { plans } from "@/lib/billing/plans";
@@ -12,11 +11,11 @@ import type { Plan } from "@/lib/generated/prisma/enums";
 import { isPaynowConfigured } from "@/lib/payments/paynow/config";
 import { PaynowPlanPicker } from "./paynow-plan-picker";
 
-// The billing page's mobile-money section: our own invoices with their status, a Pay link for open ones,
-// and (for owners, when Paynow is set up) a way to open an invoice for a plan.
+// The billing page's mobile-money section: our own invoices still waiting for payment with a Pay link, and
+// (for owners, when Paynow is set up) a way to open an invoice for a plan. Paid ones are in the invoice list.
 export async function PaynowInvoices({ businessId, canPay, currentPlan }: { businessId: string; canPay: boolean; currentPlan: string }) {
   const enabled = isPaynowConfigured();
-  const invoices = await listOwnInvoices(businessId);
+  const invoices = (await listOwnInvoices(businessId)).filter((invoice) => invoice.status === "open");
   if (!enabled && invoices.length === 0) return null;
 
   return (
@@ -27,13 +26,12 @@ export async function PaynowInvoices({ businessId, canPay, currentPlan }: { busi
         action={enabled && canPay ? <PaynowPlanPicker currentPlan={currentPlan} /> : undefined}
       />
       {invoices.length === 0 ? (
-        <EmptyState
-          icon={Smartphone}
-          title="No invoices yet"
-          description="Choose a plan above: you get an invoice and a pay link that also works on your phone."
-        />
+        <CardBody className="flex items-center gap-3 text-sm text-zinc-600">
+          <Smartphone aria-hidden className="size-5 shrink-0 text-zinc-400" />
+          Nothing waiting for payment. Choose a plan to get an invoice with a pay link that also works on a phone.
+        </CardBody>
       ) : (
-        <Table aria-label="Mobile money invoices">
+        <Table aria-label="Invoices waiting for payment">
           <THead>
             <tr>
               <TH>Invoice</TH>

@@ -35,7 +35,9 @@ export const auth = betterAuth({
     storage: "database",
     window: 60,
     max: 100,
-    customRules: { "/sign-in/email": { window: 10, max: 5 } },
+    // Per client IP. Looser than Better Auth's default (3 per 10 s) so a shop's shared connection can sign in
+    // several cashiers, still tight enough to stop password guessing.
+    customRules: { "/sign-in/email": { window: 60, max: 10 }, "/sign-up/email": { window: 60, max: 10 } },
   },
   plugins: [
     organization({

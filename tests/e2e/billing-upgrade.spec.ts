@@ -44,7 +44,7 @@ test("an owner upgrades to Pro through Stripe Checkout, cancels, resumes, and se
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Billing" }).click();
   await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
   await expect(currentPlan(page).getByText("Free", { exact: true })).toBeVisible();
-  await expect(page.getByText("No invoices yet")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Invoices and payments" }).getByText("No invoices yet")).toBeVisible();
   await page.screenshot({ path: `${shots}/10-billing-free.png`, fullPage: true });
 
   await page.getByRole("button", { name: "Upgrade to Pro" }).click();
