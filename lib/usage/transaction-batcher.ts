@@ -1,10 +1,11 @@
 import { writeTransactions, type TransactionOutcome, type TransactionRow } from "./write-transactions";
 
-// Group commit: concurrent requests queue their row; one database transaction writes up to MAX_BATCH rows
-// once MAX_WAIT_MS passes or the batch is full, and each request is answered after its batch commits.
-// A failed batch is retried row by row so one bad row cannot fail the others.
-const MAX_BATCH = 64;
-const MAX_WAIT_MS = 2;
+// Group commit: concurrent requests queue their row and one database transaction writes the whole queue.
+// One batch is in flight at a time, so under load everything that arrived while a batch was being written
+// goes into the next one (batches grow with load instead of racing each other for the same counter row
+// lock). Each request is answered after its batch commits; a failed batch is retried row by row so one
+// bad row cannot fail the others.
+const MAX_BATCH = 500;
 
 interface Waiting {
   row: TransactionRow;
@@ -13,22 +14,25 @@ interface Waiting {
 }
 
 let queue: Waiting[] = [];
-let timer: NodeJS.Timeout | undefined;
+let writing = false;
 
 export function submitTransaction(row: TransactionRow): Promise<TransactionOutcome> {
   return new Promise((resolve, reject) => {
     queue.push({ row, resolve, reject });
-    if (queue.length >= MAX_BATCH) flush();
-    else timer ??= setTimeout(flush, MAX_WAIT_MS);
+    if (!writing) void drain();
   });
 }
 
-function flush(): void {
-  clearTimeout(timer);
-  timer = undefined;
-  const batch = queue;
-  queue = [];
-  if (batch.length > 0) void writeBatch(batch);
+async function drain(): Promise<void> {
+  writing = true;
+  // Let the requests that arrive in the same tick join the first batch.
+  await new Promise((resolve) => setImmediate(resolve));
+  while (queue.length > 0) {
+    const batch = queue.slice(0, MAX_BATCH);
+    queue = queue.slice(batch.length);
+    await writeBatch(batch);
+  }
+  writing = false;
 }
 
 async function writeBatch(batch: Waiting[]): Promise<void> {

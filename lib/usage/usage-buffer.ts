@@ -1,17 +1,25 @@
+import { randomUUID } from "node:crypto";
 import { afterResponse } from "@/lib/api/after-response";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Bookkeeping usage events (status checks, heartbeats, config reads…) are written in batches off the
 // request path: one multi-row INSERT per FLUSH_DELAY_MS or MAX_BATCH events, whichever comes first.
+// Raw SQL over arrays keeps the cost per flush flat (an ORM createMany compiles a new plan per row count).
 const FLUSH_DELAY_MS = 250;
-const MAX_BATCH = 500;
+const MAX_BATCH = 1000;
 
-let pending: Prisma.UsageEventCreateManyInput[] = [];
+export interface UsageEventInput {
+  businessId: string;
+  apiKeyId: string | null;
+  eventType: string;
+  occurredAt: Date;
+}
+
+let pending: UsageEventInput[] = [];
 let flushScheduled = false;
 
-export function recordUsageEvent(event: Omit<Prisma.UsageEventCreateManyInput, "occurredAt"> & { occurredAt?: Date }): void {
-  pending.push({ ...event, occurredAt: event.occurredAt ?? new Date() });
+export function recordUsageEvent(event: UsageEventInput): void {
+  pending.push(event);
   if (pending.length >= MAX_BATCH) {
     afterResponse(flushUsageEvents);
   } else if (!flushScheduled) {
@@ -26,7 +34,12 @@ export async function flushUsageEvents(): Promise<number> {
   pending = [];
   if (batch.length === 0) return 0;
   try {
-    await prisma.usageEvent.createMany({ data: batch });
+    await prisma.$executeRaw`
+      INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", quantity, "occurredAt", "createdAt")
+      SELECT id, b, k, t, 1, at, now()
+      FROM unnest(${batch.map(() => randomUUID())}::text[], ${batch.map((e) => e.businessId)}::text[],
+                  ${batch.map((e) => e.apiKeyId)}::text[], ${batch.map((e) => e.eventType)}::text[],
+                  ${batch.map((e) => e.occurredAt.toISOString())}::timestamptz[]) AS u(id, b, k, t, at)`;
   } catch (error) {
     console.error(`could not record ${batch.length} usage events:`, (error as Error).message);
     return 0;

@@ -31,14 +31,12 @@ export async function writeTransactions(rows: TransactionRow[]): Promise<Transac
   const period = monthPeriod();
   const businessIds = [...new Set(rows.map((row) => row.businessId))].sort();
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`
+    // Creates missing counters and locks all of them in one statement (ON CONFLICT DO UPDATE locks the row).
+    const counters = await tx.$queryRaw<{ businessId: string; count: number }[]>`
       INSERT INTO "UsageCounter" ("businessId", metric, period, count, "updatedAt")
       SELECT b, ${TRANSACTION_EVENT}, ${period}, 0, now() FROM unnest(${businessIds}::text[]) AS b
-      ON CONFLICT DO NOTHING`;
-    const counters = await tx.$queryRaw<{ businessId: string; count: number }[]>`
-      SELECT "businessId", count FROM "UsageCounter"
-      WHERE metric = ${TRANSACTION_EVENT} AND period = ${period} AND "businessId" = ANY(${businessIds}::text[])
-      ORDER BY "businessId" FOR UPDATE`;
+      ON CONFLICT ("businessId", metric, period) DO UPDATE SET "updatedAt" = now()
+      RETURNING "businessId", count`;
     const existing = await tx.$queryRaw<{ id: string; businessId: string; reference: string }[]>`
       SELECT id, "businessId", reference FROM "UsageEvent"
       WHERE "eventType" = ${TRANSACTION_EVENT}
@@ -66,23 +64,28 @@ export async function writeTransactions(rows: TransactionRow[]): Promise<Transac
 }
 
 async function insertAndCount(tx: Prisma.TransactionClient, rows: (TransactionRow & { id: string })[], period: string) {
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, quantity, "amountCents", currency,
-                              "transactionType", "terminalId", data, "occurredAt", "createdAt")
-    SELECT id, b, k, ${TRANSACTION_EVENT}, ref, 1, amount, cur, typ, term, data::jsonb, at, now()
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.businessId)}::text[], ${rows.map((r) => r.apiKeyId)}::text[],
-                ${rows.map((r) => r.reference)}::text[], ${rows.map((r) => r.amountCents)}::bigint[], ${rows.map((r) => r.currency)}::text[],
-                ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.terminalId)}::text[],
-                ${rows.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata)))}::text[],
-                ${rows.map((r) => r.occurredAt.toISOString())}::timestamptz[])
-      AS t(id, b, k, ref, amount, cur, typ, term, data, at)
-    ON CONFLICT DO NOTHING`;
+  const [{ inserted }] = await tx.$queryRaw<{ inserted: number }[]>`
+    WITH added AS (
+      INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, quantity, "amountCents", currency,
+                                "transactionType", "terminalId", data, "occurredAt", "createdAt")
+      SELECT id, b, k, ${TRANSACTION_EVENT}, ref, 1, amount, cur, typ, term, data::jsonb, at, now()
+      FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.businessId)}::text[], ${rows.map((r) => r.apiKeyId)}::text[],
+                  ${rows.map((r) => r.reference)}::text[], ${rows.map((r) => r.amountCents)}::bigint[], ${rows.map((r) => r.currency)}::text[],
+                  ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.terminalId)}::text[],
+                  ${rows.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata)))}::text[],
+                  ${rows.map((r) => r.occurredAt.toISOString())}::timestamptz[])
+        AS t(id, b, k, ref, amount, cur, typ, term, data, at)
+      ON CONFLICT DO NOTHING
+      RETURNING "businessId"
+    ),
+    per_business AS (SELECT "businessId", count(*)::int AS n FROM added GROUP BY 1),
+    counted AS (
+      UPDATE "UsageCounter" AS c SET count = c.count + p.n, "updatedAt" = now()
+      FROM per_business AS p
+      WHERE c."businessId" = p."businessId" AND c.metric = ${TRANSACTION_EVENT} AND c.period = ${period}
+      RETURNING 1
+    )
+    SELECT (SELECT coalesce(sum(n), 0)::int FROM per_business) AS inserted`;
   // Only a concurrent batch of another month (at the month boundary) can get here first; the caller retries row by row.
   if (inserted !== rows.length) throw new Error("transaction batch raced with another; retrying row by row");
-  const perBusiness = new Map<string, number>();
-  for (const row of rows) perBusiness.set(row.businessId, (perBusiness.get(row.businessId) ?? 0) + 1);
-  await tx.$executeRaw`
-    UPDATE "UsageCounter" AS c SET count = c.count + n.added, "updatedAt" = now()
-    FROM unnest(${[...perBusiness.keys()]}::text[], ${[...perBusiness.values()]}::int[]) AS n(b, added)
-    WHERE c."businessId" = n.b AND c.metric = ${TRANSACTION_EVENT} AND c.period = ${period}`;
 }

@@ -14,6 +14,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 async function main() {
+  if (await fetch(BASE).then(() => true, () => false)) throw new Error(`Something already listens on ${BASE}; stop it or set BENCH_PORT.`);
   if (!process.argv.includes("--no-build")) run("npx", ["next", "build"]);
   const dbName = `tangabiz_bench_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
@@ -29,7 +30,13 @@ async function main() {
     for (const scenario of scenarios(key)) rows.push({ name: scenario.name, ...(await load(scenario)) });
     printTable(rows);
   } finally {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM"); // the whole group: npx, sh and next-server
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, "SIGTERM"); // the whole group: npx, sh and next-server
+      } catch {
+        // already gone
+      }
+    }
     await new Promise((r) => setTimeout(r, 500));
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
