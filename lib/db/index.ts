@@ -14,10 +14,15 @@ export interface RawSql {
   release(): void;
 }
 
+export type Query = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+
 export interface Database {
   prisma: PrismaClient;
   kind: "postgres" | "embedded";
   connect(): Promise<RawSql>;
+  // A transaction of plain SQL for the hot path (group-committed POS transactions): on PostgreSQL it runs on
+  // a pooled connection directly, skipping the ORM's per-query work; embedded it runs through Prisma.
+  transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,6 +39,20 @@ function openPostgres(url: string): Database {
         exec: async (script) => void (await client.query(script)),
         release: () => client.release(),
       };
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(async (sql, params) => (await client.query(sql, params)).rows);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await prisma.$disconnect();
@@ -71,6 +90,7 @@ function openEmbedded(dir: string): Database {
         release: () => {},
       };
     },
+    transaction: (fn) => prisma.$transaction((tx) => fn((sql, params = []) => tx.$queryRawUnsafe(sql, ...params))),
     async close() {
       await prisma.$disconnect();
       await pglite?.close();

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { UNLIMITED } from "@/lib/billing/plans";
-import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { database, type Query } from "@/lib/db";
 import { monthPeriod } from "./period";
 
 export const TRANSACTION_EVENT = "pos.transaction";
@@ -24,24 +23,49 @@ export type TransactionOutcome =
   | { outcome: "duplicate"; eventId: string }
   | { outcome: "over_limit"; limit: number };
 
+// Creates missing counters and locks all of them in one statement (ON CONFLICT DO UPDATE locks the row).
+const LOCK_COUNTERS = `
+  INSERT INTO "UsageCounter" ("businessId", metric, period, count, "updatedAt")
+  SELECT b, $2, $3, 0, now() FROM unnest($1::text[]) AS b
+  ON CONFLICT ("businessId", metric, period) DO UPDATE SET "updatedAt" = now()
+  RETURNING "businessId", count`;
+
+const FIND_EXISTING = `
+  SELECT id, "businessId", reference FROM "UsageEvent"
+  WHERE "eventType" = $3 AND ("businessId", reference) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+
+const INSERT_AND_COUNT = `
+  WITH added AS (
+    INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, quantity, "amountCents", currency,
+                              "transactionType", "terminalId", data, "occurredAt", "createdAt")
+    SELECT id, b, k, $11, ref, 1, amount, cur, typ, term, data::jsonb, at, now()
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[],
+                $9::text[], $10::timestamptz[]) AS t(id, b, k, ref, amount, cur, typ, term, data, at)
+    ON CONFLICT DO NOTHING
+    RETURNING "businessId"
+  ),
+  per_business AS (SELECT "businessId", count(*)::int AS n FROM added GROUP BY 1),
+  counted AS (
+    UPDATE "UsageCounter" AS c SET count = c.count + p.n, "updatedAt" = now()
+    FROM per_business AS p
+    WHERE c."businessId" = p."businessId" AND c.metric = $11 AND c.period = $12
+    RETURNING 1
+  )
+  SELECT (SELECT coalesce(sum(n), 0)::int FROM per_business) AS inserted`;
+
 // Writes a batch of POS transactions in one database transaction. The month's usage counter rows of the
 // businesses involved are locked first, so per business everything below is serialized: the duplicate
 // check on (business, reference), the plan limit, and the counter increment are exact under concurrency.
 export async function writeTransactions(rows: TransactionRow[]): Promise<TransactionOutcome[]> {
   const period = monthPeriod();
   const businessIds = [...new Set(rows.map((row) => row.businessId))].sort();
-  return prisma.$transaction(async (tx) => {
-    // Creates missing counters and locks all of them in one statement (ON CONFLICT DO UPDATE locks the row).
-    const counters = await tx.$queryRaw<{ businessId: string; count: number }[]>`
-      INSERT INTO "UsageCounter" ("businessId", metric, period, count, "updatedAt")
-      SELECT b, ${TRANSACTION_EVENT}, ${period}, 0, now() FROM unnest(${businessIds}::text[]) AS b
-      ON CONFLICT ("businessId", metric, period) DO UPDATE SET "updatedAt" = now()
-      RETURNING "businessId", count`;
-    const existing = await tx.$queryRaw<{ id: string; businessId: string; reference: string }[]>`
-      SELECT id, "businessId", reference FROM "UsageEvent"
-      WHERE "eventType" = ${TRANSACTION_EVENT}
-        AND ("businessId", reference) IN (
-          SELECT * FROM unnest(${rows.map((r) => r.businessId)}::text[], ${rows.map((r) => r.reference)}::text[]))`;
+  return database.transaction(async (query) => {
+    const counters = await query<{ businessId: string; count: number }>(LOCK_COUNTERS, [businessIds, TRANSACTION_EVENT, period]);
+    const existing = await query<{ id: string; businessId: string; reference: string }>(FIND_EXISTING, [
+      rows.map((r) => r.businessId),
+      rows.map((r) => r.reference),
+      TRANSACTION_EVENT,
+    ]);
 
     const known = new Map(existing.map((e) => [`${e.businessId}\u0000${e.reference}`, e.id]));
     const used = new Map(counters.map((c) => [c.businessId, Number(c.count)]));
@@ -58,34 +82,26 @@ export async function writeTransactions(rows: TransactionRow[]): Promise<Transac
       admitted.push({ ...row, id });
       return { outcome: "created", eventId: id };
     });
-    if (admitted.length > 0) await insertAndCount(tx, admitted, period);
+    if (admitted.length > 0) await insertAndCount(query, admitted, period);
     return outcomes;
   });
 }
 
-async function insertAndCount(tx: Prisma.TransactionClient, rows: (TransactionRow & { id: string })[], period: string) {
-  const [{ inserted }] = await tx.$queryRaw<{ inserted: number }[]>`
-    WITH added AS (
-      INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, quantity, "amountCents", currency,
-                                "transactionType", "terminalId", data, "occurredAt", "createdAt")
-      SELECT id, b, k, ${TRANSACTION_EVENT}, ref, 1, amount, cur, typ, term, data::jsonb, at, now()
-      FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.businessId)}::text[], ${rows.map((r) => r.apiKeyId)}::text[],
-                  ${rows.map((r) => r.reference)}::text[], ${rows.map((r) => r.amountCents)}::bigint[], ${rows.map((r) => r.currency)}::text[],
-                  ${rows.map((r) => r.type)}::text[], ${rows.map((r) => r.terminalId)}::text[],
-                  ${rows.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata)))}::text[],
-                  ${rows.map((r) => r.occurredAt.toISOString())}::timestamptz[])
-        AS t(id, b, k, ref, amount, cur, typ, term, data, at)
-      ON CONFLICT DO NOTHING
-      RETURNING "businessId"
-    ),
-    per_business AS (SELECT "businessId", count(*)::int AS n FROM added GROUP BY 1),
-    counted AS (
-      UPDATE "UsageCounter" AS c SET count = c.count + p.n, "updatedAt" = now()
-      FROM per_business AS p
-      WHERE c."businessId" = p."businessId" AND c.metric = ${TRANSACTION_EVENT} AND c.period = ${period}
-      RETURNING 1
-    )
-    SELECT (SELECT coalesce(sum(n), 0)::int FROM per_business) AS inserted`;
+async function insertAndCount(query: Query, rows: (TransactionRow & { id: string })[], period: string) {
+  const [{ inserted }] = await query<{ inserted: number }>(INSERT_AND_COUNT, [
+    rows.map((r) => r.id),
+    rows.map((r) => r.businessId),
+    rows.map((r) => r.apiKeyId),
+    rows.map((r) => r.reference),
+    rows.map((r) => r.amountCents),
+    rows.map((r) => r.currency),
+    rows.map((r) => r.type),
+    rows.map((r) => r.terminalId),
+    rows.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata))),
+    rows.map((r) => r.occurredAt.toISOString()),
+    TRANSACTION_EVENT,
+    period,
+  ]);
   // Only a concurrent batch of another month (at the month boundary) can get here first; the caller retries row by row.
-  if (inserted !== rows.length) throw new Error("transaction batch raced with another; retrying row by row");
+  if (Number(inserted) !== rows.length) throw new Error("transaction batch raced with another; retrying row by row");
 }

@@ -26,13 +26,16 @@ async function main() {
     server = startServer(dbUrl);
     await waitFor(`${BASE}/api/health`, 60_000);
     const key = await seedBusiness(dbUrl);
+    const all = scenarios(key);
+    // Warm every path first (JIT, pools, caches) so the first scenario measured is not the coldest.
+    for (const scenario of all) await autocannon({ url: BASE, connections: CONNECTIONS, requests: scenario.requests, duration: 3 });
     const rows = [];
-    for (const scenario of scenarios(key)) rows.push({ name: scenario.name, ...(await load(scenario)) });
+    for (const scenario of all) rows.push({ name: scenario.name, ...(await load(scenario)) });
     printTable(rows);
   } finally {
     if (server?.pid) {
       try {
-        process.kill(-server.pid, "SIGTERM"); // the whole group: npx, sh and next-server
+        process.kill(-server.pid, "SIGTERM"); // the whole group: next and the server it forks
       } catch {
         // already gone
       }
@@ -49,7 +52,7 @@ function run(command: string, args: string[]) {
 }
 
 function startServer(databaseUrl: string): ChildProcess {
-  return spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {
@@ -122,15 +125,13 @@ function scenarios(key: string): Scenario[] {
 }
 
 async function load(scenario: Scenario) {
-  const options = { url: BASE, connections: CONNECTIONS, requests: scenario.requests };
-  await autocannon({ ...options, duration: 3 }); // warm-up: JIT, connection pools, caches
-  const result = await autocannon({ ...options, duration: DURATION });
+  const result = await autocannon({ url: BASE, connections: CONNECTIONS, requests: scenario.requests, duration: DURATION });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
 }
 
 function printTable(rows: { name: string; rps: number; p50: number; p99: number; errors: number; total: number }[]) {
   const bare = rows[0];
-  console.log(`\n${CONNECTIONS} connections, ${DURATION} s each after a 3 s warm-up, next start on PostgreSQL${process.env.REDIS_URL ? " + Redis" : ""}\n`);
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s each after a 3 s warm-up of each, next start on PostgreSQL${process.env.REDIS_URL ? " + Redis" : ""}\n`);
   console.log(["scenario".padEnd(32), "req/s".padStart(8), "p50 ms".padStart(7), "p99 ms".padStart(7), "rps vs bare".padStart(12), "p99 vs bare".padStart(12), "errors".padStart(7)].join(" "));
   for (const row of rows) {
     console.log(
