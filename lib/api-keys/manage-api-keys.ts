@@ -91,7 +91,12 @@ export async function rotateApiKey(businessId: string, apiKeyId: string, actorUs
     const { businessId: ownerId, name, scopes, environment, expiresAt, rateLimitPerHour } = old;
     const created = await storeNewKey(tx, { businessId: ownerId, name, scopes, environment, expiresAt, rateLimitPerHour, createdById: actorUserId });
     const retireAt = new Date(now.getTime() + graceSeconds * 1000);
-    await tx.apiKey.update({ where: { id: old.id }, data: { revokedAt: retireAt, replacedById: created.apiKey.id } });
+    // A conditional update, so of two concurrent rotations only one retires the old key; the other rolls back.
+    const retired = await tx.apiKey.updateMany({
+      where: { id: old.id, replacedById: null, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
+      data: { revokedAt: retireAt, replacedById: created.apiKey.id },
+    });
+    if (retired.count === 0) throw new ApiError("conflict", "This key was rotated or revoked meanwhile.");
     await tx.auditLog.create({
       data: { businessId, actorUserId, action: "api_key.rotated", entityType: "api_key", entityId: old.id, data: { graceSeconds, newKeyId: created.apiKey.id } },
     });

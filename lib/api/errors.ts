@@ -69,6 +69,13 @@ export function handleApiError(error: unknown): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return errorResponse("not_found", "The record does not exist.");
   }
+  if (isUnstorableText(error)) return errorResponse("validation_failed", "A text value contains a character that cannot be stored (NUL).");
   console.error(error);
   return errorResponse("internal_error", "Something went wrong on our side. Please try again.");
+}
+
+// PostgreSQL 22021 / 22P05: NUL in text or jsonb, from input that reached the database another way than a JSON body.
+function isUnstorableText(error: unknown): boolean {
+  const text = `${(error as { code?: unknown })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  return /\b22021\b|\b22P05\b|invalid byte sequence for encoding "UTF8": 0x00|unsupported Unicode escape sequence/.test(text);
 }

@@ -7,6 +7,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function parseJsonBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
   const raw = await req.text();
   if (raw.length > MAX_BODY_BYTES) throw new ApiError("validation_failed", "body: larger than 64 KiB");
+  // PostgreSQL cannot store NUL in text or jsonb; refuse it here rather than fail later with a 500.
+  if (raw.includes("\\u0000")) throw new ApiError("validation_failed", "body: must not contain NUL characters (\\u0000)");
   let data: unknown;
   try {
     data = raw === "" ? {} : JSON.parse(raw);

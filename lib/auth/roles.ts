@@ -15,6 +15,7 @@ export function hasRole(actual: string, required: Role): boolean {
 export const accessControl = createAccessControl(defaultStatements);
 export const accessRoles = {
   owner: accessControl.newRole(ownerAc.statements),
-  admin: accessControl.newRole(adminAc.statements),
+  // Renaming the business is the owner's (PATCH /api/business), so admins get no organization rights here.
+  admin: accessControl.newRole({ ...adminAc.statements, organization: [] }),
   staff: accessControl.newRole(memberAc.statements),
 };

@@ -28,6 +28,10 @@ export async function extendSubscriptionForPayment(
     currentPeriodStart: continues ? current.currentPeriodStart ?? now : now,
     currentPeriodEnd: periodEnd,
     cancelAtPeriodEnd: false,
+    // The period is now paid with mobile money: a card subscription still linked is no longer current
+    // (its later events are ignored); a new card checkout links a fresh one.
+    externalSubscriptionId: null,
+    externalPriceId: null,
   };
   await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
   return { periodStart, periodEnd };

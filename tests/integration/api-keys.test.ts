@@ -111,6 +111,18 @@ describe("revocation and rotation", () => {
   });
 });
 
+describe("concurrent rotation", () => {
+  it("two rotations of one key at once: one succeeds, the other is refused, no extra active key", async () => {
+    const { owner, business, apiKeyId } = await createBusiness("Double Click Shop");
+    const rotate = () => call(rotateRoute.POST, `/api/api-keys/${apiKeyId}/rotate`, { cookie: owner.cookie, body: {}, params: { id: apiKeyId } });
+    const results = await Promise.all([rotate(), rotate()]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const keys = await prisma.apiKey.findMany({ where: { businessId: business.id } });
+    expect(keys).toHaveLength(2);
+    expect(keys.filter((k) => k.replacedById === null)).toHaveLength(1);
+  });
+});
+
 describe("withApiKey errors", () => {
   it("answers each 401/403 with its code", async () => {
     const { business, apiKey } = await createBusiness("Error Shop");

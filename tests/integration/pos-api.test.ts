@@ -69,6 +69,8 @@ describe("POST /api/pos/transactions", () => {
       [{ ...sale(""), reference: "" }, "reference"],
       [{ ...sale("a"), occurredAt: "yesterday" }, "occurredAt"],
       [{ ...sale("a"), surprise: true }, "surprise"],
+      [{ ...sale("nul\u0000ref") }, "NUL"],
+      [{ ...sale("a"), metadata: { note: "x\u0000" } }, "NUL"],
     ];
     for (const [body, field] of cases) {
       const res = await withKey(transactions.POST, "/api/pos/transactions", apiKey, { body });

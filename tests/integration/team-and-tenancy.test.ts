@@ -85,6 +85,9 @@ describe("roles", () => {
     expect(promoteStaff.status).toBe(200);
     const rename = await call(businessRoute.PATCH, "/api/business", { method: "PATCH", cookie: admin.cookie, body: { name: "Admin Rename" } });
     expect(rename.status).toBe(403);
+    const renameViaAuth = await authCall("/organization/update", { cookie: admin.cookie, body: { data: { name: "Admin Rename" }, organizationId: business.id } });
+    expect(renameViaAuth.status).toBe(403);
+    expect((await prisma.business.findUniqueOrThrow({ where: { id: business.id } })).name).toBe("Admin Shop");
   });
 
   it("the owner renames the business; bad input is rejected naming the field", async () => {

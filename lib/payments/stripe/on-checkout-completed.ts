@@ -21,7 +21,7 @@ export async function onCheckoutCompleted(event: Stripe.Event): Promise<EventPla
   const subscription = await retrieveSubscription(subscriptionId);
   return {
     status: "processed",
-    apply: (tx) => applyStripeSubscription(tx, businessId, subscription, fromStripeTime(event.created)),
+    apply: (tx) => applyStripeSubscription(tx, businessId, subscription, fromStripeTime(event.created), { fromCheckout: true }),
   };
 }
 

@@ -67,14 +67,20 @@ export async function applyStripeSubscription(
   businessId: string,
   subscription: Stripe.Subscription,
   eventAt: Date | null,
-  actor: { userId?: string } = {},
+  actor: { userId?: string; fromCheckout?: boolean } = {},
 ): Promise<SyncOutcome> {
   await tx.subscription.upsert({ where: { businessId }, create: { businessId }, update: {} });
   const [row] = await tx.$queryRaw<
-    { plan: string; lastEventAt: Date | null; externalSubscriptionId: string | null; externalCustomerId: string | null }[]
-  >`SELECT "plan", "lastEventAt", "externalSubscriptionId", "externalCustomerId" FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
+    { plan: string; provider: string; lastEventAt: Date | null; externalSubscriptionId: string | null; externalCustomerId: string | null }[]
+  >`SELECT "plan", "provider", "lastEventAt", "externalSubscriptionId", "externalCustomerId" FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
 
   if (eventAt && row.lastEventAt && row.lastEventAt > eventAt) return "stale";
+  // Once a period is paid with mobile money, only a card checkout the owner completes moves the business
+  // back to Stripe; events of an older card subscription must not end or overwrite the paid period.
+  if (row.provider === "paynow" && !actor.fromCheckout) {
+    await audit(tx, businessId, actor, "billing.stripe_event_ignored", { subscription: subscription.id, reason: "paid with Paynow" });
+    return "not_current";
+  }
   const isCurrent = row.externalSubscriptionId === null || row.externalSubscriptionId === subscription.id;
   const lastEventAt = eventAt ?? row.lastEventAt;
   const customerId = row.externalCustomerId ?? stripeId(subscription.customer);

@@ -42,6 +42,9 @@ export function verifyStripeEvent(rawBody: string, signature: string | null): St
 export async function handleStripeWebhook(rawBody: string, headers: Headers): Promise<WebhookResult> {
   const event = verifyStripeEvent(rawBody, headers.get("stripe-signature"));
   const claim = await claimWebhookEvent({ provider: "stripe", eventId: event.id, type: event.type, payload: event });
+  // A copy that arrives while another is being applied is answered 409 so Stripe delivers it again later:
+  // if that first attempt dies, the event is claimed anew once it is stale, instead of being lost.
+  if (claim.outcome === "in_progress") throw new ApiError("conflict", `Event ${event.id} is being processed; retry later.`);
   if (claim.outcome !== "claimed") return { outcome: "duplicate", eventId: event.id };
 
   let plan: EventPlan;
