@@ -1,8 +1,9 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { KeyRound, Plus, RotateCw } from "lucide-react";
+import { KeyRound, Plus } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { RefetchError } from "@/components/ui/refetch-error";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -60,15 +61,7 @@ export function ApiKeysManager({ initialKeys, plan }: ApiKeysManagerProps) {
           description={`${activeCount} active of ${limitText} on the ${plan.name} plan`}
           action={list.length > 0 && createButton}
         />
-        {keys.isRefetchError && (
-          <div role="alert" className="flex flex-wrap items-center justify-between gap-2 border-b border-red-200 bg-red-50 px-5 py-2 text-red-800">
-            Could not refresh the list: {keys.error.message}
-            <Button variant="secondary" size="sm" onClick={() => keys.refetch()}>
-              <RotateCw aria-hidden="true" className="size-3.5" />
-              Retry
-            </Button>
-          </div>
-        )}
+        {keys.isRefetchError && <RefetchError what="the list" message={keys.error.message} onRetry={() => keys.refetch()} />}
         {list.length === 0 ? (
           <EmptyState
             icon={KeyRound}

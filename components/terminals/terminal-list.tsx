@@ -1,11 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { MonitorSmartphone, RotateCw } from "lucide-react";
+import { MonitorSmartphone } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { requestJson } from "@/components/api-keys/request-json";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
+import { RefetchError } from "@/components/ui/refetch-error";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { UsageBar } from "@/components/ui/progress";
@@ -65,15 +66,7 @@ export function TerminalList({ initialTerminals, renderedAt, terminalLimit, canM
             : `${onlineCount} of ${list.length} online · online means a heartbeat in the last 5 minutes`
         }
       />
-      {terminals.isRefetchError && (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-2 border-b border-red-200 bg-red-50 px-5 py-2 text-red-800">
-          Could not refresh terminals: {terminals.error.message}
-          <Button variant="secondary" size="sm" onClick={() => terminals.refetch()}>
-            <RotateCw aria-hidden="true" className="size-3.5" />
-            Retry
-          </Button>
-        </div>
-      )}
+      {terminals.isRefetchError && <RefetchError what="terminals" message={terminals.error.message} onRetry={() => terminals.refetch()} />}
       {list.length === 0 ? (
         <EmptyState
           icon={MonitorSmartphone}

@@ -1,20 +1,15 @@
-import { fromStripeTime, stripeId, type Stripe } from "./client";
+import { fromStripeTime, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
-import { invoiceBusinessHint, invoicePaymentIntentId, invoiceSubscriptionId, recordStripeInvoice, recordStripePayment } from "./invoice-record";
-import { applyStripeSubscription, findBusinessForStripe, retrieveSubscription } from "./sync-subscription";
+import { invoicePaymentIntentId, recordStripeInvoice, recordStripePayment } from "./invoice-record";
+import { applyStripeSubscription, resolveInvoiceContext } from "./sync-subscription";
 
 // invoice.paid / invoice.payment_succeeded (both arrive for one invoice): the invoice and its payment,
 // each written once; the subscription is re-read so a past_due business becomes active again.
 export async function onInvoicePaid(event: Stripe.Event): Promise<EventPlan> {
   const invoice = event.data.object as Stripe.Invoice;
-  const subscriptionId = invoiceSubscriptionId(invoice);
-  const businessId = await findBusinessForStripe({
-    subscriptionId,
-    customerId: stripeId(invoice.customer),
-    businessId: invoiceBusinessHint(invoice),
-  });
-  if (!businessId) return ignored;
-  const subscription = subscriptionId ? await retrieveSubscription(subscriptionId) : null;
+  const context = await resolveInvoiceContext(invoice);
+  if (!context) return ignored;
+  const { businessId, subscription } = context;
   const paidAt = fromStripeTime(invoice.status_transitions?.paid_at) ?? fromStripeTime(event.created);
 
   return {

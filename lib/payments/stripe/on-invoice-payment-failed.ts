@@ -3,23 +3,18 @@ import { prisma } from "@/lib/db";
 import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import { formatDate, formatMoney } from "@/lib/format";
-import { fromStripeTime, stripeId, type Stripe } from "./client";
+import { fromStripeTime, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
-import { invoiceBusinessHint, invoicePaymentIntentId, invoiceSubscriptionId, recordStripeInvoice, recordStripePayment } from "./invoice-record";
-import { applyStripeSubscription, findBusinessForStripe, retrieveSubscription } from "./sync-subscription";
+import { invoicePaymentIntentId, recordStripeInvoice, recordStripePayment } from "./invoice-record";
+import { applyStripeSubscription, resolveInvoiceContext } from "./sync-subscription";
 
 // invoice.payment_failed: the open invoice and the failed attempt are recorded, the business is past_due,
 // and its owners get an email with the link to pay.
 export async function onInvoicePaymentFailed(event: Stripe.Event): Promise<EventPlan> {
   const invoice = event.data.object as Stripe.Invoice;
-  const subscriptionId = invoiceSubscriptionId(invoice);
-  const businessId = await findBusinessForStripe({
-    subscriptionId,
-    customerId: stripeId(invoice.customer),
-    businessId: invoiceBusinessHint(invoice),
-  });
-  if (!businessId) return ignored;
-  const subscription = subscriptionId ? await retrieveSubscription(subscriptionId) : null;
+  const context = await resolveInvoiceContext(invoice);
+  if (!context) return ignored;
+  const { businessId, subscription } = context;
   const eventAt = fromStripeTime(event.created);
   const nextAttempt = fromStripeTime(invoice.next_payment_attempt);
 

@@ -1,3 +1,4 @@
+import { invoiceBusinessHint, invoiceSubscriptionId } from "./invoice-record";
 import { planForStripePriceId } from "./prices";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -151,4 +152,17 @@ function audit(tx: Tx, businessId: string, actor: { userId?: string }, action: s
 // For owner actions (plan change, cancel, resume): apply the subscription Stripe just returned, at once.
 export function applyStripeSubscriptionNow(businessId: string, subscription: Stripe.Subscription, actor: { userId: string }) {
   return prisma.$transaction((tx) => applyStripeSubscription(tx, businessId, subscription, null, actor));
+}
+
+// The business an invoice event belongs to, and its subscription re-read from Stripe (null for one-off invoices).
+export async function resolveInvoiceContext(invoice: Stripe.Invoice) {
+  const subscriptionId = invoiceSubscriptionId(invoice);
+  const businessId = await findBusinessForStripe({
+    subscriptionId,
+    customerId: stripeId(invoice.customer),
+    businessId: invoiceBusinessHint(invoice),
+  });
+  if (!businessId) return null;
+  const subscription = subscriptionId ? await retrieveSubscription(subscriptionId) : null;
+  return { businessId, subscription };
 }
