@@ -39,3 +39,5 @@ export type JobKindName = keyof typeof jobKinds;
 export function jobKind(name: string): JobKind | undefined {
   return (jobKinds as Record<string, JobKind>)[name];
 }
+
+export const emailMaxAttempts = jobKinds["email.send"].retryDelaysMs.length + 1;
