@@ -64,21 +64,21 @@ export function OutboxList({ messages, maxAttempts, canSendAgain }: { messages: 
                   <span className="font-medium">Last error:</span> {message.error}
                 </p>
               )}
-              <details className="group border-t border-zinc-100">
+              {links.length > 0 && (
+                <ul aria-label="Links in this email" className="space-y-1 border-t border-zinc-100 px-4 py-2 text-xs">
+                  {links.map((href) => (
+                    <li key={href}>
+                      <a href={href} className="break-all text-accent-700 hover:underline">
+                        {href}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <details className="border-t border-zinc-100">
                 <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-accent-700 hover:underline focus-visible:outline-2 focus-visible:outline-accent-600">
-                  Show email{links.length > 0 ? ` and ${links.length} link${links.length > 1 ? "s" : ""}` : ""}
+                  Show email
                 </summary>
-                {links.length > 0 && (
-                  <ul aria-label="Links in this email" className="space-y-1 px-4 pb-3 text-sm">
-                    {links.map((href) => (
-                      <li key={href}>
-                        <a href={href} className="break-all text-accent-700 hover:underline">
-                          {href}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
                 <div className="border-t border-zinc-200 bg-zinc-50">
                   <EmailPreview html={message.html} title={`Email: ${message.subject}`} />
                 </div>

@@ -28,6 +28,8 @@ export class FakeResend {
   readonly requests: { authorization?: string; idempotencyKey: string | null; status: number }[] = [];
   // Each request takes this long before it is answered, so overlapping requests really overlap.
   delayMs = 0;
+  // Every send to one of these addresses fails this way (e.g. an address on Resend's suppression list).
+  readonly failFor = new Map<string, ResendFailure>();
   private failures: ResendFailure[] = [];
   private failAll: ResendFailure | null = null;
   private readonly answered = new Map<string, { fingerprint: string; id: string }>();
@@ -110,13 +112,13 @@ export class FakeResend {
     }
     try {
       if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-      const failure = this.failures.shift() ?? this.failAll;
+      const to = Array.isArray(body.to) ? (body.to as string[]) : [String(body.to)];
+      const failure = to.map((address) => this.failFor.get(address)).find(Boolean) ?? this.failures.shift() ?? this.failAll;
       if (failure) {
         const headers: Record<string, string> = failure.retryAfterSeconds ? { "retry-after": String(failure.retryAfterSeconds) } : {};
         return error(failure.status, failure.name, failure.message, headers);
       }
       const id = randomUUID();
-      const to = Array.isArray(body.to) ? (body.to as string[]) : [String(body.to)];
       this.sent.push({ id, idempotencyKey, from: String(body.from), to, subject: String(body.subject), html: body.html as string, text: body.text as string });
       if (idempotencyKey) this.answered.set(idempotencyKey, { fingerprint, id });
       return reply(200, { id });
