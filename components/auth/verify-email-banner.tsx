@@ -32,7 +32,7 @@ export function VerifyEmailBanner({ userId, email, devOutboxHref = null }: { use
   }
 
   return (
-    <div role="region" aria-label="Confirm your email" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-900 sm:px-6">
+    <div role="region" aria-label="Unconfirmed address" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-900 sm:px-6">
       <MailWarning aria-hidden className="size-4 shrink-0" />
       <p className="min-w-0 flex-1">
         <strong className="font-semibold">Confirm your email.</strong> We sent a link to {email} so receipts and password resets

@@ -103,7 +103,7 @@ test.describe("through Resend (local fake)", () => {
     await page.getByRole("button", { name: "Create business" }).click();
     await expect(page.getByRole("heading", { name: "Bounce Hardware" })).toBeVisible();
     // Not confirmed yet: the banner offers to resend, and can be dismissed.
-    await expect(page.getByRole("region", { name: "Confirm your email" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Unconfirmed address" })).toBeVisible();
 
     await page.goto("/dashboard/outbox");
     const welcome = page.getByTestId("outbox-message").filter({ hasText: "Welcome to Tangabiz: Bounce Hardware is ready" });
@@ -131,7 +131,7 @@ test.describe("through Resend (local fake)", () => {
 
     await page.getByRole("button", { name: "Dismiss" }).click();
     await page.reload();
-    await expect(page.getByRole("region", { name: "Confirm your email" })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: "Unconfirmed address" })).toHaveCount(0);
     await context.close();
   });
 });
