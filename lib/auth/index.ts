@@ -7,6 +7,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import InvitationEmail from "@/emails/invitation";
 import ResetPasswordEmail from "@/emails/reset-password";
+import { authIpAddressHeaders } from "./ip-address";
 import { accessControl, accessRoles } from "./roles";
 
 export const auth = betterAuth({
@@ -15,6 +16,9 @@ export const auth = betterAuth({
   secret: env.BETTER_AUTH_SECRET,
   trustedOrigins: [env.APP_URL, ...env.TRUSTED_ORIGINS.split(",").filter(Boolean)],
   database: prismaAdapter(prisma, { provider: "postgresql" }),
+  advanced: {
+    ipAddress: { ipAddressHeaders: authIpAddressHeaders() },
+  },
   emailAndPassword: {
     enabled: true,
     minPasswordLength: 8,
