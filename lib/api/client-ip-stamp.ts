@@ -37,6 +37,6 @@ export function installClientIpStamp(proxyHeader: ProxyHeader): void {
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") stampClientIp(args[0] as http.IncomingMessage, proxyHeader);
-    return emit.call(this, event, ...args);
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
 }
