@@ -7,7 +7,9 @@ import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import InvitationEmail from "@/emails/invitation";
 import ResetPasswordEmail from "@/emails/reset-password";
+import { beforeAuthEndpoint } from "./hooks";
 import { authIpAddressHeaders } from "./ip-address";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { accessControl, accessRoles } from "./roles";
 
 export const auth = betterAuth({
@@ -19,9 +21,11 @@ export const auth = betterAuth({
   advanced: {
     ipAddress: { ipAddressHeaders: authIpAddressHeaders() },
   },
+  // Types, NUL, lone surrogates and nesting of every body; the password policy; staff do not read the team.
+  hooks: { before: beforeAuthEndpoint },
   emailAndPassword: {
     enabled: true,
-    minPasswordLength: 8,
+    minPasswordLength: MIN_PASSWORD_LENGTH,
     maxPasswordLength: 128,
     resetPasswordTokenExpiresIn: 60 * 60,
     revokeSessionsOnPasswordReset: true,
