@@ -7,7 +7,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { env } from "@/lib/env";
 import InvitationEmail from "@/emails/invitation";
 import ResetPasswordEmail from "@/emails/reset-password";
-import { beforeAuthEndpoint } from "./hooks";
+import { afterAuthEndpoint, beforeAuthEndpoint } from "./hooks";
 import { authIpAddressHeaders } from "./ip-address";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { accessControl, accessRoles } from "./roles";
@@ -20,9 +20,11 @@ export const auth = betterAuth({
   database: prismaAdapter(prisma, { provider: "postgresql" }),
   advanced: {
     ipAddress: { ipAddressHeaders: authIpAddressHeaders() },
+    useSecureCookies: new URL(env.APP_URL).protocol === "https:",
   },
-  // Types, NUL, lone surrogates and nesting of every body; the password policy; staff do not read the team.
-  hooks: { before: beforeAuthEndpoint },
+  // Before: types, NUL, lone surrogates and nesting of every body; the password policy; staff do not read the
+  // team. After: no session token in JSON bodies.
+  hooks: { before: beforeAuthEndpoint, after: afterAuthEndpoint },
   emailAndPassword: {
     enabled: true,
     minPasswordLength: MIN_PASSWORD_LENGTH,
