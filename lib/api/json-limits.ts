@@ -20,6 +20,18 @@ export function jsonDepth(raw: string): number {
   return max;
 }
 
+// The same bound for an already parsed value (Better Auth parses its own bodies), walked without recursion.
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 // PostgreSQL stores neither NUL nor unpaired UTF-16 surrogates in text or jsonb; refuse them at the boundary
 // (naming where) rather than fail later with a 500.
 export function findUnstorableText(value: unknown, path: string[] = []): string | null {

@@ -1,6 +1,6 @@
 import { APIError } from "better-auth/api";
 import { z } from "zod";
-import { MAX_JSON_DEPTH, findUnstorableText, jsonDepth } from "@/lib/api/json-limits";
+import { MAX_JSON_DEPTH, findUnstorableText, nestedDeeperThan } from "@/lib/api/json-limits";
 import { describeZodError } from "@/lib/api/errors";
 import { passwordProblem } from "./password-policy";
 
@@ -34,7 +34,7 @@ function invalid(message: string): APIError {
 export function validateAuthInput(ctx: { path: string; body?: unknown }): void {
   const body: unknown = ctx.body;
   if (body === undefined || body === null) return;
-  if (jsonDepth(JSON.stringify(body)) > MAX_JSON_DEPTH) throw invalid(`body: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (nestedDeeperThan(body, MAX_JSON_DEPTH)) throw invalid(`body: nested deeper than ${MAX_JSON_DEPTH} levels`);
   const unstorable = findUnstorableText(body);
   if (unstorable) throw invalid(unstorable);
 
