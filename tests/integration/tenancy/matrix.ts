@@ -67,6 +67,7 @@ export const matrix: Record<string, MatrixRow> = {
     request: (w) => ({ path: `/api/billing/payments/${w.a.paymentId}/status`, params: { id: w.a.paymentId } }),
     expect: sessionRoute(403, 200, 200, 404),
   },
+  // Rows run in this order: the owner's cancel above freed the invoice, so the owner's payment here is new (201).
   "billing/paynow/route.ts POST": {
     request: (w) => ({ path: "/api/billing/paynow", body: { invoiceId: w.a.invoiceId, method: "ecocash", phone: "0771111111" } }),
     expect: sessionRoute(403, 403, 201, 404),
