@@ -18,5 +18,6 @@ describe("proxy: paths that are not valid percent-encoded UTF-8", () => {
     expect(matcher.test("/api/pay/x")).toBe(true);
     expect(matcher.test("/api/pos/transactions")).toBe(false);
     expect(matcher.test("/api/v1/me")).toBe(false);
+    expect(matcher.test("/api/ping")).toBe(false);
   });
 });
