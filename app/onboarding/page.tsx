@@ -13,10 +13,6 @@ export default async function OnboardingPage() {
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
       <div className="w-full max-w-md rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
-        <h1 className="mb-1 text-lg font-semibold">Register your business</h1>
-        <p className="mb-6 text-sm text-zinc-600">
-          You start on the free plan: one API key, one POS terminal and 500 transactions a month. Upgrade any time.
-        </p>
         <CreateBusinessForm defaultEmail={user.email} />
       </div>
       <div className="mt-6 flex items-center gap-4 text-sm text-zinc-600">

@@ -8,12 +8,15 @@ import { env } from "@/lib/env";
 import InvitationEmail from "@/emails/invitation";
 import ResetPasswordEmail from "@/emails/reset-password";
 import { accessControl, accessRoles } from "./roles";
+import { trustedOriginsFor } from "./trusted-origins";
 
 export const auth = betterAuth({
   appName: "Tangabiz",
   baseURL: env.APP_URL,
   secret: env.BETTER_AUTH_SECRET,
-  trustedOrigins: [env.APP_URL, ...env.TRUSTED_ORIGINS.split(",").filter(Boolean)],
+  trustedOrigins: (request) => trustedOriginsFor(request),
+  // Better Auth skips the Origin check under NODE_ENV=test; keep it on so tests see what production does.
+  advanced: { disableOriginCheck: false },
   database: prismaAdapter(prisma, { provider: "postgresql" }),
   emailAndPassword: {
     enabled: true,
