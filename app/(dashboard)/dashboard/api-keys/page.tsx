@@ -22,7 +22,9 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader title="API keys" description="Keys for your POS terminals and mobile apps. Each key is shown once, when you create it." />
       <div className="space-y-4">
-        <ApiKeysManager initialKeys={keys.map(toApiKeyRow)} plan={{ name: plan.name, keyLimit: plan.limits.apiKeys }} />
+        <ApiKeysManager initialKeys={keys.map(toApiKeyRow)} plan={{ name: plan.name, keyLimit: plan.limits.apiKeys }}
+          canUpgrade={hasRole(member.role, "owner")}
+        />
         <ApiUsageExample origin={env.APP_URL.replace(/\/$/, "")} />
       </div>
     </>
