@@ -19,7 +19,15 @@ export async function getOverview(businessId: string) {
     prisma.invitation.count({ where: { businessId, status: "pending", expiresAt: { gt: new Date() } } }),
     prisma.auditLog.findMany({ where: { businessId }, orderBy: { createdAt: "desc" }, take: 8 }),
   ]);
-  return { business, billing, members, pendingInvitations, recentActivity };
+  const actorIds = [...new Set(recentActivity.map((entry) => entry.actorUserId).filter((id): id is string => id !== null))];
+  const actors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
+  );
+  const activity = recentActivity.map((entry) => ({
+    ...entry,
+    actor: entry.actorUserId ? (actors.get(entry.actorUserId) ?? { name: null, email: null }) : null,
+  }));
+  return { business, billing, members, pendingInvitations, recentActivity: activity };
 }
 
 export async function getTeam(businessId: string) {
