@@ -1,0 +1,12 @@
+import { chromium } from "@playwright/test";
+const url = process.argv[2]; const seconds = Number(process.argv[3] ?? 20);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage();
+let loads = 0; const msgs = [];
+page.on("load", () => loads++);
+page.on("console", (m) => msgs.push(m.text().slice(0, 160)));
+page.on("websocket", (ws) => ws.on("framereceived", (f) => { const t = String(f.payload); if (!t.includes('"ping"') && !t.includes("turbopack-connected")) msgs.push("WS " + t.slice(0, 200)); }));
+await page.goto(url, { timeout: 120000 });
+await page.waitForTimeout(seconds * 1000);
+console.log(JSON.stringify({ loads, msgs: msgs.slice(0, 40), total: msgs.length }, null, 1));
+await browser.close();
