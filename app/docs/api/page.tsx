@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { CopyButton } from "@/components/api-keys/copy-button";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { curlExample } from "@/lib/openapi/curl-example";
+import { displayOrigin } from "@/lib/http/display-origin";
 
 export const metadata: Metadata = { title: "API reference" };
 export const dynamic = "force-dynamic";
@@ -22,9 +23,9 @@ type Operation = {
 
 const methodTone = { get: "blue", post: "green", put: "amber", delete: "red", patch: "amber" } as const;
 
-export default function ApiReferencePage() {
+export default async function ApiReferencePage() {
   const doc = buildOpenApiDocument(env.APP_URL);
-  const baseUrl = env.APP_URL.replace(/\/$/, "");
+  const baseUrl = await displayOrigin();
   const components = (doc.components?.schemas ?? {}) as SchemaComponents;
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({ path, method: method as keyof typeof methodTone, operation })),

@@ -9,7 +9,7 @@ import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
 import { plans } from "@/lib/billing/plans";
 import { getBillingStatus } from "@/lib/billing/usage";
-import { env } from "@/lib/env";
+import { displayOrigin } from "@/lib/http/display-origin";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -25,7 +25,7 @@ export default async function ApiKeysPage() {
         <ApiKeysManager initialKeys={keys.map(toApiKeyRow)} plan={{ name: plan.name, keyLimit: plan.limits.apiKeys }}
           canUpgrade={hasRole(member.role, "owner")}
         />
-        <ApiUsageExample origin={env.APP_URL.replace(/\/$/, "")} />
+        <ApiUsageExample origin={await displayOrigin()} />
       </div>
     </>
   );
