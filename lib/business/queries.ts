@@ -69,3 +69,12 @@ export function getInvitationForAcceptance(invitationId: string) {
     },
   });
 }
+
+// Invitations waiting for this address, so someone invited is sent on to join rather than to register a business.
+export function listPendingInvitationsFor(email: string) {
+  return prisma.invitation.findMany({
+    where: { email: { equals: email, mode: "insensitive" }, status: "pending", expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, role: true, business: { select: { name: true } } },
+  });
+}
