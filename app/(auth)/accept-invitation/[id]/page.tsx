@@ -28,7 +28,7 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
                 Sign in
               </Link>
               <Link href="/sign-up" className={buttonClasses({ variant: "secondary" })}>
-                Create an account and register your own business
+                Create an account
               </Link>
             </>
           )}
