@@ -28,7 +28,8 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
     <Table
       className={cn(
         "[&_td]:px-3 [&_th]:px-3 [&_td:first-child]:pl-5 [&_th:first-child]:pl-5",
-        // On narrow screens the table scrolls; the name column stays put so every row stays identifiable.
+        // On phones only name, status and actions show (details from md up); wider tables scroll with the name
+        // column kept in place so every row stays identifiable.
         "[&_td:first-child]:sticky [&_td:first-child]:left-0 [&_td:first-child]:z-10 [&_td:first-child]:bg-white",
         "[&_th:first-child]:sticky [&_th:first-child]:left-0 [&_th:first-child]:z-10 [&_th:first-child]:bg-zinc-50",
       )}
@@ -36,10 +37,10 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
       <THead>
         <TR>
           <TH>Name and key</TH>
-          <TH>Scopes</TH>
-          <TH>Created</TH>
-          <TH>Last used</TH>
-          <TH>Expires</TH>
+          <TH className="hidden md:table-cell">Scopes</TH>
+          <TH className="hidden md:table-cell">Created</TH>
+          <TH className="hidden md:table-cell">Last used</TH>
+          <TH className="hidden md:table-cell">Expires</TH>
           <TH>Status</TH>
           {/* relative keeps the sr-only label inside the scrolling wrapper instead of widening the page. */}
           <TH className="relative">
@@ -53,8 +54,8 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
           const usable = key.status === "active";
           return (
             <TR key={key.id} className={cn(!usable && "text-zinc-500 [&_td]:text-zinc-500")}>
-              <TD className="min-w-36">
-                <div className={cn("max-w-52 truncate font-medium", usable && "text-zinc-900")} title={key.name}>
+              <TD className="min-w-32">
+                <div className={cn("max-w-40 truncate sm:max-w-52 font-medium", usable && "text-zinc-900")} title={key.name}>
                   {key.name}
                 </div>
                 <div className="mt-0.5 flex items-center gap-1.5 whitespace-nowrap">
@@ -64,7 +65,7 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
                   </Badge>
                 </div>
               </TD>
-              <TD>
+              <TD className="hidden md:table-cell">
                 <div className="flex w-40 flex-wrap gap-1">
                   {key.scopes.map((scope) => (
                     <Badge key={scope} tone="gray" className="px-1.5 font-mono text-[11px]">
@@ -73,11 +74,11 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
                   ))}
                 </div>
               </TD>
-              <TD className="whitespace-nowrap">
+              <TD className="hidden md:table-cell whitespace-nowrap">
                 <time dateTime={key.createdAt}>{formatDate(key.createdAt)}</time>
               </TD>
-              <TD>{key.lastUsedAt ? <DateTime iso={key.lastUsedAt} /> : "Never"}</TD>
-              <TD className="whitespace-nowrap">
+              <TD className="hidden md:table-cell">{key.lastUsedAt ? <DateTime iso={key.lastUsedAt} /> : "Never"}</TD>
+              <TD className="hidden md:table-cell whitespace-nowrap">
                 {key.expiresAt ? <time dateTime={key.expiresAt}>{formatDate(key.expiresAt)}</time> : "Never"}
               </TD>
               <TD>
@@ -95,7 +96,7 @@ export function ApiKeyTable({ keys, onRotate, onRevoke }: ApiKeyTableProps) {
               </TD>
               <TD className="text-right">
                 {usable && (
-                  <div className="flex justify-end gap-1">
+                  <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                     {!retiring && (
                       <Button variant="ghost" size="sm" aria-label={`Rotate ${key.name}`} onClick={() => onRotate(key)}>
                         Rotate

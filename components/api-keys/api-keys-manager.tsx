@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/toast";
 import { apiKeysQueryKey, isRetiring, type ApiKeyRow } from "./api-key-row";
 import { ApiKeyTable } from "./api-key-table";
+import { KeyLimitNotice } from "./key-limit-notice";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
 import { requestJson } from "./request-json";
 import { RotateApiKeyDialog } from "./rotate-api-key-dialog";
@@ -17,9 +18,10 @@ import { RotateApiKeyDialog } from "./rotate-api-key-dialog";
 interface ApiKeysManagerProps {
   initialKeys: ApiKeyRow[];
   plan: { name: string; keyLimit: number };
+  canUpgrade: boolean;
 }
 
-export function ApiKeysManager({ initialKeys, plan }: ApiKeysManagerProps) {
+export function ApiKeysManager({ initialKeys, plan, canUpgrade }: ApiKeysManagerProps) {
   const queryClient = useQueryClient();
   const keys = useQuery({
     queryKey: apiKeysQueryKey,
@@ -33,6 +35,7 @@ export function ApiKeysManager({ initialKeys, plan }: ApiKeysManagerProps) {
   const list = keys.data;
   const activeCount = list.filter((key) => key.status === "active" && !isRetiring(key)).length;
   const limitText = plan.keyLimit < 0 ? "unlimited" : String(plan.keyLimit);
+  const atLimit = plan.keyLimit >= 0 && activeCount >= plan.keyLimit;
 
   async function revoke() {
     if (!revoking) return;
@@ -47,7 +50,7 @@ export function ApiKeysManager({ initialKeys, plan }: ApiKeysManagerProps) {
   }
 
   const createButton = (
-    <Button onClick={() => setCreating(true)}>
+    <Button onClick={() => setCreating(true)} disabled={atLimit} aria-describedby={atLimit ? "key-limit-reason" : undefined}>
       <Plus aria-hidden="true" className="size-4" />
       Create key
     </Button>
@@ -61,6 +64,7 @@ export function ApiKeysManager({ initialKeys, plan }: ApiKeysManagerProps) {
           description={`${activeCount} active of ${limitText} on the ${plan.name} plan`}
           action={list.length > 0 && createButton}
         />
+        {atLimit && list.length > 0 && <KeyLimitNotice planName={plan.name} limit={plan.keyLimit} canUpgrade={canUpgrade} />}
         {keys.isRefetchError && <RefetchError what="the list" message={keys.error.message} onRetry={() => keys.refetch()} />}
         {list.length === 0 ? (
           <EmptyState

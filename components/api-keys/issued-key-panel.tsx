@@ -7,8 +7,9 @@ import type { IssuedKey } from "./api-key-row";
 import { CopyButton } from "./copy-button";
 
 // The only moment the full key exists outside the terminal that will use it.
-export function IssuedKeyPanel({ issued, onDone }: { issued: IssuedKey; onDone: () => void }) {
+export function IssuedKeyPanel({ issued, onDone, doneLabel = "Done" }: { issued: IssuedKey; onDone: () => void; doneLabel?: string }) {
   const fieldId = `issued-key-${issued.apiKey.id}`;
+  const firstCall = `curl -H "Authorization: Bearer ${issued.key}" ${window.location.origin}/api/pos/status`;
   return (
     <div className="space-y-4">
       <div role="alert" className="flex gap-2.5 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-900">
@@ -34,6 +35,16 @@ export function IssuedKeyPanel({ issued, onDone }: { issued: IssuedKey; onDone: 
           <CopyButton value={issued.key} aria-label="Copy the key" />
         </div>
       </div>
+      <div className="space-y-1.5">
+        <p className="text-sm font-medium text-zinc-800">Try it: your first call</p>
+        <div className="flex items-start gap-2 rounded-lg bg-zinc-900 p-3">
+          <pre className="min-w-0 flex-1 overflow-x-auto font-mono text-xs leading-5 text-zinc-100">
+            <code>{firstCall}</code>
+          </pre>
+          <CopyButton value={firstCall} size="sm" aria-label="Copy the curl command" className="shrink-0" />
+        </div>
+        <p className="text-xs text-zinc-600">It answers with the status of your business and plan when the key works.</p>
+      </div>
       {issued.previousKeyRevokesAt && (
         <p className="text-zinc-600">
           The previous key keeps working until{" "}
@@ -45,7 +56,7 @@ export function IssuedKeyPanel({ issued, onDone }: { issued: IssuedKey; onDone: 
       )}
       <DialogFooter className="mt-2">
         <Button type="button" onClick={onDone}>
-          Done
+          {doneLabel}
         </Button>
       </DialogFooter>
     </div>

@@ -1,30 +1,17 @@
 "use client";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
-import { authClient } from "@/lib/auth/client";
+import { initialAuthFormState } from "@/lib/auth/forms/form-state";
+import { resetPasswordAction } from "@/lib/auth/forms/reset-password-action";
 
+// A server action: a POST form that works before hydration and without JavaScript.
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(resetPasswordAction, initialAuthFormState);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    const { error } = await authClient.resetPassword({
-      token,
-      newPassword: String(new FormData(event.currentTarget).get("password")),
-    });
-    setPending(false);
-    if (error) return setError(error.message ?? "This link is no longer valid. Ask for a new one.");
-    setDone(true);
-  }
-
-  if (done) {
+  if (state.done) {
     return (
       <p role="status" className="text-sm text-zinc-700">
         Your password was changed.{" "}
@@ -35,11 +22,19 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form action={formAction} className="space-y-4">
+      <input type="hidden" name="token" value={token} />
       <Field label="New password" htmlFor="password" hint="At least 10 characters, and not a common password.">
         <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={128} />
       </Field>
-      <FormError message={error} />
+      <FormError message={state.error} />
+      {state.error && (
+        <p className="text-sm">
+          <Link href="/forgot-password" className="text-accent-700 hover:underline">
+            Request a new link
+          </Link>
+        </p>
+      )}
       <Button type="submit" className="w-full" loading={pending}>
         Change password
       </Button>

@@ -1,42 +1,27 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
-import { authClient } from "@/lib/auth/client";
-import { safeRedirect } from "./safe-redirect";
+import { initialAuthFormState } from "@/lib/auth/forms/form-state";
+import { signInAction } from "@/lib/auth/forms/sign-in-action";
 
+// A server action: React renders it as a POST form, so it works (and never puts the password in a URL) before
+// hydration or without JavaScript.
 export function SignInForm({ redirectTo, defaultEmail }: { redirectTo?: string; defaultEmail?: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const { error } = await authClient.signIn.email({
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-    });
-    setPending(false);
-    if (error) return setError(error.status === 401 ? "Wrong email or password." : (error.message ?? "Could not sign in."));
-    router.push(safeRedirect(redirectTo));
-    router.refresh();
-  }
+  const [state, formAction, pending] = useActionState(signInAction, initialAuthFormState);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
+    <form action={formAction} className="space-y-4">
+      {redirectTo && <input type="hidden" name="redirect" value={redirectTo} />}
       <Field label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} />
+        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.email ?? defaultEmail} />
       </Field>
       <Field label="Password" htmlFor="password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required minLength={8} />
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
-      <FormError message={error} />
+      <FormError message={state.error} />
       <Button type="submit" className="w-full" loading={pending}>
         Sign in
       </Button>

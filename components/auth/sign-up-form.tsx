@@ -1,46 +1,29 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
-import { authClient } from "@/lib/auth/client";
-import { safeRedirect } from "./safe-redirect";
+import { initialAuthFormState } from "@/lib/auth/forms/form-state";
+import { signUpAction } from "@/lib/auth/forms/sign-up-action";
 
+// A server action: a POST form that works before hydration and without JavaScript.
 export function SignUpForm({ redirectTo, defaultEmail }: { redirectTo?: string; defaultEmail?: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const { error } = await authClient.signUp.email({
-      name: String(form.get("name")).trim(),
-      email: String(form.get("email")).trim(),
-      password: String(form.get("password")),
-    });
-    setPending(false);
-    if (error) return setError(error.message ?? "Could not create the account.");
-    router.push(safeRedirect(redirectTo, "/onboarding"));
-    router.refresh();
-  }
+  const [state, formAction, pending] = useActionState(signUpAction, initialAuthFormState);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form action={formAction} className="space-y-4">
+      {redirectTo && <input type="hidden" name="redirect" value={redirectTo} />}
       <Field label="Your name" htmlFor="name">
         <Input id="name" name="name" autoComplete="name" required maxLength={100} />
       </Field>
       <Field label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} />
+        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.email ?? defaultEmail} />
       </Field>
       <Field label="Password" htmlFor="password" hint="At least 10 characters, and not a common password.">
         <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={128} />
       </Field>
-      <FormError message={error} />
+      <FormError message={state.error} />
       <Button type="submit" className="w-full" loading={pending}>
         Create account
       </Button>

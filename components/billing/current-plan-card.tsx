@@ -44,15 +44,10 @@ export function CurrentPlanCard(props: CurrentPlanCardProps) {
             <CreditCard aria-hidden className="size-4" /> Paid by card through Stripe
           </p>
         )}
-        {!cardConfigured && (
-          <p className="rounded-md bg-zinc-100 px-3 py-2 text-sm text-zinc-700">
-            Card payments (Stripe) are not configured on this installation, so plans cannot be bought by card here.
-          </p>
-        )}
         {canManage && provider === "stripe" && cardConfigured && (
           <SubscriptionActions planName={planName} price={price} cancelAtPeriodEnd={cancelAtPeriodEnd} periodEndLabel={periodEndLabel} />
         )}
-        {canManage && isFree && cardConfigured && (
+        {canManage && isFree && (
           <a href="#plans" className={buttonClasses({ variant: "secondary", size: "sm" })}>
             Compare plans
           </a>

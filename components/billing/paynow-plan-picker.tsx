@@ -1,11 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Label, Select } from "@/components/ui/input";
-import { toast } from "@/components/ui/toast";
 import { plans } from "@/lib/billing/plans";
 import { formatMoney } from "@/lib/format";
+import { useOpenPaynowInvoice } from "./use-open-paynow-invoice";
 
 const paidPlans = ["basic", "pro", "enterprise"] as const;
 type PaidPlan = (typeof paidPlans)[number];
@@ -13,28 +12,13 @@ type Currency = "USD" | "ZWG";
 
 // Opens (or reuses) an invoice for the chosen plan and goes to its pay page, where the owner picks a wallet.
 export function PaynowPlanPicker({ currentPlan }: { currentPlan: string }) {
-  const router = useRouter();
   const [plan, setPlan] = useState<PaidPlan>(paidPlans.includes(currentPlan as PaidPlan) ? (currentPlan as PaidPlan) : "basic");
   const [currency, setCurrency] = useState<Currency>("USD");
-  const [busy, setBusy] = useState(false);
+  const invoice = useOpenPaynowInvoice();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const res = await fetch("/api/billing/paynow/invoice", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ plan, currency }),
-      });
-      const body = await res.json().catch(() => null);
-      if (!res.ok) throw new Error(body?.error?.message ?? "Could not create the invoice.");
-      toast.success(`Invoice ${body.invoice.number} is ready to pay.`);
-      router.push(new URL(body.invoice.payUrl).pathname);
-    } catch (error) {
-      toast.error((error as Error).message);
-      setBusy(false);
-    }
+    void invoice.open(plan, currency);
   }
 
   return (
@@ -56,7 +40,7 @@ export function PaynowPlanPicker({ currentPlan }: { currentPlan: string }) {
           <option value="ZWG">ZWG</option>
         </Select>
       </div>
-      <Button type="submit" loading={busy}>
+      <Button type="submit" loading={invoice.busyPlan !== null}>
         Pay for {plans[plan].name} with mobile money
       </Button>
     </form>

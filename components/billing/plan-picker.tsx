@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { cn } from "@/lib/cn";
 import { useBillingActions } from "./use-billing-actions";
+import { useOpenPaynowInvoice } from "./use-open-paynow-invoice";
 
 export interface PlanOption {
   id: string;
@@ -22,6 +23,7 @@ interface PlanPickerProps {
   currentPlan: string;
   canManage: boolean;
   cardConfigured: boolean;
+  mobileMoneyConfigured: boolean;
   hasCardSubscription: boolean;
   cancelAtPeriodEnd: boolean;
   periodEndLabel: string | null;
@@ -29,8 +31,10 @@ interface PlanPickerProps {
 
 type Choice = { plan: PlanOption; kind: "checkout" | "change" | "cancel"; upgrade: boolean; idempotencyKey: string };
 
-export function PlanPicker({ plans, currentPlan, canManage, cardConfigured, hasCardSubscription, cancelAtPeriodEnd, periodEndLabel }: PlanPickerProps) {
+export function PlanPicker(props: PlanPickerProps) {
+  const { plans, currentPlan, canManage, cardConfigured, mobileMoneyConfigured, hasCardSubscription, cancelAtPeriodEnd, periodEndLabel } = props;
   const actions = useBillingActions();
+  const paynowInvoice = useOpenPaynowInvoice();
   const [choice, setChoice] = useState<Choice | null>(null);
   const current = plans.find((p) => p.id === currentPlan) ?? plans[0];
   const rank = (plan: PlanOption) => plans.indexOf(plan);
@@ -51,10 +55,26 @@ export function PlanPicker({ plans, currentPlan, canManage, cardConfigured, hasC
     const upgrade = rank(plan) > rank(current);
     const label = `${upgrade ? "Upgrade" : "Switch"} to ${plan.name}`;
     if (!cardConfigured || !plan.cardAvailable) {
+      // Without card payments the plan is bought through a mobile-money invoice; with neither, the notices above say why.
+      if (!mobileMoneyConfigured || hasCardSubscription) {
+        return (
+          <Button variant={upgrade ? "primary" : "secondary"} disabled className="w-full" aria-describedby="card-off mobile-money-off card-partial">
+            {label}
+          </Button>
+        );
+      }
       return (
         <div className="space-y-1.5">
-          <Button variant={upgrade ? "primary" : "secondary"} disabled className="w-full">{label}</Button>
-          <p className="text-center text-xs text-zinc-600">Card payments are not configured</p>
+          <Button
+            variant={upgrade ? "primary" : "secondary"}
+            className="w-full"
+            loading={paynowInvoice.busyPlan === plan.id}
+            disabled={paynowInvoice.busyPlan !== null}
+            onClick={() => paynowInvoice.open(plan.id)}
+          >
+            {label}
+          </Button>
+          <p className="text-center text-xs text-zinc-600">Pay with EcoCash, OneMoney or InnBucks</p>
         </div>
       );
     }

@@ -14,9 +14,11 @@ export interface MethodPickerProps {
   serverError: string | null;
   initial?: { method: PayMethod; phone: string };
   onPay: (request: PayRequest) => void;
+  // An error of the previous attempt no longer applies once another method is chosen.
+  onMethodChange?: (method: PayMethod) => void;
 }
 
-export function MethodPicker({ amountLabel, busy, serverError, initial, onPay }: MethodPickerProps) {
+export function MethodPicker({ amountLabel, busy, serverError, initial, onPay, onMethodChange }: MethodPickerProps) {
   const [method, setMethod] = useState<PayMethod>(initial?.method ?? "ecocash");
   const [phone, setPhone] = useState(initial?.phone ?? "");
   const [phoneError, setPhoneError] = useState<string | null>(null);
@@ -47,21 +49,22 @@ export function MethodPicker({ amountLabel, busy, serverError, initial, onPay }:
                 onChange={() => {
                   setMethod(m.id);
                   setPhoneError(null);
+                  onMethodChange?.(m.id);
                 }}
                 className="peer sr-only"
               />
               <span
                 className={cn(
-                  "flex min-h-20 items-center gap-2.5 rounded-xl border border-zinc-300 bg-white p-3 shadow-sm transition-colors",
+                  "flex min-h-20 items-center gap-2 rounded-xl border border-zinc-300 bg-white p-2.5 shadow-sm transition-colors sm:gap-2.5 sm:p-3",
                   "peer-checked:border-accent-600 peer-checked:bg-accent-50 peer-checked:ring-2 peer-checked:ring-accent-600",
                   "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent-600",
                 )}
               >
-                <span className={cn("flex size-9 shrink-0 items-center justify-center rounded-full text-xs font-bold", m.badgeClass)} aria-hidden="true">
+                <span className={cn("flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-bold sm:size-9", m.badgeClass)} aria-hidden="true">
                   {m.badge || <CreditCard className="size-5" />}
                 </span>
                 <span className="min-w-0">
-                  <span className="block text-[15px] leading-tight font-semibold text-zinc-900">{m.name}</span>
+                  <span className="block text-sm leading-tight font-semibold break-words text-zinc-900 sm:text-[15px]">{m.name}</span>
                   <span className="mt-0.5 block text-xs text-zinc-600">{m.hint}</span>
                 </span>
               </span>

@@ -24,6 +24,7 @@ function Notice({ tone, title, children }: { tone: "red" | "amber" | "gray"; tit
 export function PayFlow({ token, data }: { token: string; data: PayPageData }) {
   const [payment, setPayment] = useState<PaymentView | null>(data.payment);
   const [lastRequest, setLastRequest] = useState<{ method: PayMethod; phone: string } | undefined>();
+  const [dismissedFailureId, setDismissedFailureId] = useState<string | null>(null);
   // One key per attempt: reused only when the request never got an answer, so a retry cannot pay twice.
   const attemptKey = useRef<string | null>(null);
   const amountLabel = formatMoney(data.invoice.amountCents, data.invoice.currency);
@@ -71,7 +72,7 @@ export function PayFlow({ token, data }: { token: string; data: PayPageData }) {
     const initial = lastRequest ?? (current?.method ? { method: current.method as PayMethod, phone: "" } : undefined);
     body = (
       <>
-        {current?.status === "failed" && (
+        {current?.status === "failed" && current.paymentId !== dismissedFailureId && (
           <Notice tone="red" title="Failed — try again or use another wallet">
             {current.failureReason}
           </Notice>
@@ -87,6 +88,11 @@ export function PayFlow({ token, data }: { token: string; data: PayPageData }) {
           serverError={pay.error?.message ?? cancel.error?.message ?? null}
           initial={initial}
           onPay={(request) => pay.mutate(request)}
+          onMethodChange={() => {
+            pay.reset();
+            cancel.reset();
+            if (current?.status === "failed") setDismissedFailureId(current.paymentId);
+          }}
         />
       </>
     );

@@ -114,7 +114,7 @@ export function TerminalList({ initialTerminals, renderedAt, terminalLimit, canM
         </Table>
       )}
       <CardBody className="border-t border-zinc-200">
-        <UsageBar label="Terminals on your plan" used={list.length} limit={terminalLimit} />
+        <UsageBar label="Terminals on your plan" used={list.length} limit={terminalLimit} alerts={canManageKeys} />
       </CardBody>
     </Card>
   );

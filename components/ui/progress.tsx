@@ -6,17 +6,19 @@ export type UsageBarProps = {
   /** -1 means unlimited. */
   limit: number;
   className?: string;
+  // Red and amber warnings are for people who can act on them (revoke, upgrade); others see a plain bar.
+  alerts?: boolean;
 };
 
 // Fixed locale so server and client render identical text (no hydration mismatch).
 const fmt = new Intl.NumberFormat("en-US");
 
-export function UsageBar({ label, used, limit, className }: UsageBarProps) {
+export function UsageBar({ label, used, limit, className, alerts = true }: UsageBarProps) {
   const unlimited = limit < 0;
   const ratio = unlimited ? 0 : limit === 0 ? (used > 0 ? 1 : 0) : used / limit;
   const percent = Math.min(100, Math.round(ratio * 100));
-  const status = unlimited ? null : ratio >= 1 ? "Limit reached" : ratio >= 0.8 ? "Near limit" : null;
-  const bar = ratio >= 1 ? "bg-red-600" : ratio >= 0.8 ? "bg-amber-500" : "bg-accent-600";
+  const status = unlimited || !alerts ? null : ratio >= 1 ? "Limit reached" : ratio >= 0.8 ? "Near limit" : null;
+  const bar = !alerts ? "bg-zinc-400" : ratio >= 1 ? "bg-red-600" : ratio >= 0.8 ? "bg-amber-500" : "bg-accent-600";
 
   return (
     <div className={cn("space-y-1.5 text-sm", className)}>

@@ -9,14 +9,17 @@ import { afterAuthEndpoint, beforeAuthEndpoint } from "./hooks";
 import { authIpAddressHeaders } from "./ip-address";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { accessControl, accessRoles } from "./roles";
+import { trustedOriginsFor } from "./trusted-origins";
 
 export const auth = betterAuth({
   appName: "Tangabiz",
   baseURL: env.APP_URL,
   secret: env.BETTER_AUTH_SECRET,
-  trustedOrigins: [env.APP_URL, ...env.TRUSTED_ORIGINS.split(",").filter(Boolean)],
+  trustedOrigins: (request) => trustedOriginsFor(request),
   database: prismaAdapter(prisma, { provider: "postgresql" }),
   advanced: {
+    // Better Auth skips the Origin check under NODE_ENV=test; keep it on so tests see what production does.
+    disableOriginCheck: false,
     ipAddress: { ipAddressHeaders: authIpAddressHeaders() },
     useSecureCookies: new URL(env.APP_URL).protocol === "https:",
   },

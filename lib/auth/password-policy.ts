@@ -1,6 +1,7 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
+import { MIN_PASSWORD_LENGTH } from "./password-length";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 // ~49,000 passwords seen most often in breaches (zxcvbn-ts's maintained list), compared case-insensitively.
 let common: Set<string> | undefined;

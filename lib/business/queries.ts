@@ -20,7 +20,15 @@ export async function getOverview(businessId: string) {
     prisma.invitation.count({ where: { businessId, status: "pending", expiresAt: { gt: new Date() } } }),
     prisma.auditLog.findMany({ where: { businessId }, orderBy: { createdAt: "desc" }, take: 8 }),
   ]);
-  return { business, billing, members, pendingInvitations, recentActivity };
+  const actorIds = [...new Set(recentActivity.map((entry) => entry.actorUserId).filter((id): id is string => id !== null))];
+  const actors = new Map(
+    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
+  );
+  const activity = recentActivity.map((entry) => ({
+    ...entry,
+    actor: entry.actorUserId ? (actors.get(entry.actorUserId) ?? { name: null, email: null }) : null,
+  }));
+  return { business, billing, members, pendingInvitations, recentActivity: activity };
 }
 
 export async function getTeam(businessId: string) {
@@ -60,5 +68,14 @@ export function getInvitationForAcceptance(invitationId: string) {
       business: { select: { name: true } },
       inviter: { select: { name: true } },
     },
+  });
+}
+
+// Invitations waiting for this address, so someone invited is sent on to join rather than to register a business.
+export function listPendingInvitationsFor(email: string) {
+  return prisma.invitation.findMany({
+    where: { email: { equals: email, mode: "insensitive" }, status: "pending", expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, role: true, business: { select: { name: true } } },
   });
 }

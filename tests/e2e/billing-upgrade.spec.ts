@@ -34,6 +34,7 @@ async function registerOwner(page: Page) {
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByLabel("Business name").fill(businessName);
   await page.getByRole("button", { name: "Create business" }).click();
+  await page.getByRole("button", { name: "Continue to dashboard" }).click();
   await expect(page.getByRole("heading", { name: businessName })).toBeVisible();
 }
 

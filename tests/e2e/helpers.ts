@@ -22,6 +22,8 @@ export async function registerOwner(page: Page, businessName: string) {
   await expect(page.getByRole("heading", { name: "Register your business" })).toBeVisible();
   await page.getByLabel("Business name").fill(businessName);
   await page.getByRole("button", { name: "Create business" }).click();
+  await expect(page.getByRole("heading", { name: "Your first API key" })).toBeVisible();
+  await page.getByRole("button", { name: "Continue to dashboard" }).click();
   await expect(page.getByRole("heading", { name: businessName })).toBeVisible();
   return owner;
 }

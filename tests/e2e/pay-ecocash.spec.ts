@@ -15,6 +15,7 @@ async function ownerOpensInvoice(page: Page, plan: "Basic" | "Pro") {
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByLabel("Business name").fill(businessName);
   await page.getByRole("button", { name: "Create business" }).click();
+  await page.getByRole("button", { name: "Continue to dashboard" }).click();
   await expect(page.getByRole("heading", { name: businessName })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Billing" }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirect } from "@/components/auth/safe-redirect";
+import { safeRedirect } from "@/lib/auth/safe-redirect";
 
 // How the sign-in page receives ?redirect=…: decoded once by URLSearchParams.
 const fromQuery = (raw: string) => new URLSearchParams(`redirect=${raw}`).get("redirect");

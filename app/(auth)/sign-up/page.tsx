@@ -8,7 +8,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="mb-1 text-lg font-semibold">Create your account</h1>
-      <p className="mb-6 text-sm text-zinc-600">Then register your business and take payments by card and mobile money.</p>
+      <p className="mb-6 text-sm text-zinc-600">
+        {redirect?.startsWith("/accept-invitation/")
+          ? "Then you go straight on to accept your invitation."
+          : "Then register your business and take payments by card and mobile money."}
+      </p>
       <SignUpForm redirectTo={redirect} defaultEmail={email} />
     </>
   );

@@ -3,7 +3,10 @@ import Link from "next/link";
 import { SchemaTable, type SchemaComponents } from "@/components/docs/schema-table";
 import { Badge } from "@/components/ui/badge";
 import { env } from "@/lib/env";
+import { CopyButton } from "@/components/api-keys/copy-button";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { curlExample } from "@/lib/openapi/curl-example";
+import { displayOrigin } from "@/lib/http/display-origin";
 
 export const metadata: Metadata = { title: "API reference" };
 export const dynamic = "force-dynamic";
@@ -14,13 +17,15 @@ type Operation = {
   tags?: string[];
   requestBody?: { content: { "application/json": { schema: object } } };
   parameters?: { name: string; in: string; description?: string }[];
+  security?: Record<string, unknown>[];
   responses: Record<string, { description?: string }>;
 };
 
 const methodTone = { get: "blue", post: "green", put: "amber", delete: "red", patch: "amber" } as const;
 
-export default function ApiReferencePage() {
+export default async function ApiReferencePage() {
   const doc = buildOpenApiDocument(env.APP_URL);
+  const baseUrl = await displayOrigin();
   const components = (doc.components?.schemas ?? {}) as SchemaComponents;
   const operations = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     Object.entries(item as Record<string, Operation>).map(([method, operation]) => ({ path, method: method as keyof typeof methodTone, operation })),
@@ -29,12 +34,27 @@ export default function ApiReferencePage() {
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-10">
-      <Link href="/" className="text-lg font-bold tracking-tight text-accent-700">
-        Tangabiz
-      </Link>
+      <nav aria-label="Site" className="flex flex-wrap items-center justify-between gap-3">
+        <Link href="/" className="text-lg font-bold tracking-tight text-accent-700">
+          Tangabiz
+        </Link>
+        <div className="flex items-center gap-4 text-sm">
+          <Link href="/dashboard/api-keys" className="text-accent-700 hover:underline">
+            Your API keys
+          </Link>
+          <Link href="/dashboard" className="font-medium text-accent-700 hover:underline">
+            ← Back to the dashboard
+          </Link>
+        </div>
+      </nav>
       <h1 className="mt-4 text-3xl font-semibold tracking-tight">API reference</h1>
       <p className="mt-2 text-zinc-600">
         <Prose text={doc.info.description ?? ""} />
+      </p>
+      <p className="mt-2 text-sm text-zinc-700">
+        The examples read the key from <code className="rounded bg-zinc-100 px-1 font-mono text-[0.85em]">$TANGABIZ_API_KEY</code>: run{" "}
+        <code className="rounded bg-zinc-100 px-1 font-mono text-[0.85em]">export TANGABIZ_API_KEY=tb_live_…</code> with a key from the API
+        keys page first.
       </p>
       <p className="mt-2 text-sm">
         Machine-readable: <a href="/api/openapi.json" className="text-accent-700 underline">/api/openapi.json</a> (OpenAPI 3.1).
@@ -75,6 +95,7 @@ export default function ApiReferencePage() {
                       <SchemaTable schema={operation.requestBody.content["application/json"].schema} components={components} />
                     </div>
                   )}
+                  <CurlBlock command={curlExample(baseUrl, { method, path, ...operation }, components as Record<string, unknown>)} />
                   <div className="mt-3">
                     <h4 className="text-xs font-semibold uppercase text-zinc-500">Responses</h4>
                     <ul className="mt-1 space-y-0.5 text-sm">
@@ -92,6 +113,20 @@ export default function ApiReferencePage() {
         </section>
       ))}
     </main>
+  );
+}
+
+function CurlBlock({ command }: { command: string }) {
+  return (
+    <div className="mt-3">
+      <h4 className="text-xs font-semibold uppercase text-zinc-500">Example</h4>
+      <div className="mt-1 flex items-start gap-2 rounded-lg bg-zinc-900 p-3">
+        <pre className="min-w-0 flex-1 overflow-x-auto font-mono text-xs leading-5 text-zinc-100">
+          <code>{command}</code>
+        </pre>
+        <CopyButton value={command} size="sm" aria-label="Copy the curl command" className="shrink-0" />
+      </div>
+    </div>
   );
 }
 

@@ -15,7 +15,24 @@ export default async function AcceptInvitationPage({ params }: { params: Promise
   if (!invitation || invitation.status !== "pending" || invitation.expiresAt < new Date()) {
     return (
       <Message title="This invitation is no longer valid">
-        It was already used, canceled, or it expired. Ask the business owner to invite you again.
+        It was already used, canceled, or it expired (invitations last 48 hours). Ask the business owner to send you a new
+        invitation from their Team page; the new email has a fresh link.
+        <div className="mt-4 flex flex-col gap-2">
+          {session ? (
+            <Link href="/dashboard" className={buttonClasses({ variant: "primary" })}>
+              Go to your dashboard
+            </Link>
+          ) : (
+            <>
+              <Link href="/sign-in" className={buttonClasses({ variant: "primary" })}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className={buttonClasses({ variant: "secondary" })}>
+                Create an account
+              </Link>
+            </>
+          )}
+        </div>
       </Message>
     );
   }

@@ -9,7 +9,7 @@ import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
 import { plans } from "@/lib/billing/plans";
 import { getBillingStatus } from "@/lib/billing/usage";
-import { env } from "@/lib/env";
+import { displayOrigin } from "@/lib/http/display-origin";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -22,8 +22,10 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader title="API keys" description="Keys for your POS terminals and mobile apps. Each key is shown once, when you create it." />
       <div className="space-y-4">
-        <ApiKeysManager initialKeys={keys.map(toApiKeyRow)} plan={{ name: plan.name, keyLimit: plan.limits.apiKeys }} />
-        <ApiUsageExample origin={env.APP_URL.replace(/\/$/, "")} />
+        <ApiKeysManager initialKeys={keys.map(toApiKeyRow)} plan={{ name: plan.name, keyLimit: plan.limits.apiKeys }}
+          canUpgrade={hasRole(member.role, "owner")}
+        />
+        <ApiUsageExample origin={await displayOrigin()} />
       </div>
     </>
   );

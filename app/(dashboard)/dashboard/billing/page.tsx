@@ -5,6 +5,7 @@ import { CurrentPlanCard } from "@/components/billing/current-plan-card";
 import { InvoiceList } from "@/components/billing/invoice-list";
 import { PlanPicker, type PlanOption } from "@/components/billing/plan-picker";
 import { PaynowInvoices } from "@/components/billing/paynow-invoices";
+import { ProviderNotices } from "@/components/billing/provider-notices";
 import { UsageCard } from "@/components/billing/usage-card";
 import { AccessDenied } from "@/components/dashboard/access-denied";
 import { PageHeader } from "@/components/dashboard/page-header";
@@ -15,6 +16,7 @@ import { isPaidPlan, planOrder, plans, UNLIMITED } from "@/lib/billing/plans";
 import { stripePriceIdForPlan } from "@/lib/payments/stripe/prices";
 import { getBillingUsage } from "@/lib/billing/usage";
 import { formatDate, formatMoney } from "@/lib/format";
+import { isPaynowConfigured } from "@/lib/payments/paynow/config";
 import { isStripeConfigured } from "@/lib/payments/stripe/client";
 
 export const metadata: Metadata = { title: "Billing" };
@@ -46,6 +48,7 @@ export default async function BillingPage() {
   const [usage, invoices] = await Promise.all([getBillingUsage(member.businessId), listInvoices(member.businessId)]);
   const canManage = hasRole(member.role, "owner");
   const cardConfigured = isStripeConfigured();
+  const mobileMoneyConfigured = isPaynowConfigured();
   const plan = plans[usage.plan];
   const periodEndLabel = usage.currentPeriodEnd ? formatDate(usage.currentPeriodEnd) : null;
   const options = planOptions();
@@ -78,11 +81,18 @@ export default async function BillingPage() {
         <p className="mb-4 text-sm text-zinc-600">
           {canManage ? "Prices in US dollars per month. Upgrades and downgrades are prorated." : "Only owners can change the plan."}
         </p>
+        <ProviderNotices
+          state={{
+            card: { configured: cardConfigured, plansWithoutPrice: options.filter((o) => o.id !== "free" && !o.cardAvailable).map((o) => o.name) },
+            mobileMoney: { configured: mobileMoneyConfigured },
+          }}
+        />
         <PlanPicker
           plans={options}
           currentPlan={usage.plan}
           canManage={canManage}
           cardConfigured={cardConfigured}
+          mobileMoneyConfigured={mobileMoneyConfigured}
           hasCardSubscription={usage.provider === "stripe"}
           cancelAtPeriodEnd={usage.cancelAtPeriodEnd}
           periodEndLabel={periodEndLabel}

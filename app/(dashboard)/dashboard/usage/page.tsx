@@ -60,7 +60,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
             All calls made with your keys
           </Stat>
           <Stat label="Transactions this month" value={count.format(monthTransactions)}>
-            <UsageBar label={`${plan.name} plan`} used={monthTransactions} limit={plan.limits.transactionsPerMonth} className="text-xs" />
+            <UsageBar label={`${plan.name} plan`} used={monthTransactions} limit={plan.limits.transactionsPerMonth} className="text-xs" alerts={hasRole(member.role, "admin")} />
           </Stat>
         </div>
 
