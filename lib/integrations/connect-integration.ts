@@ -9,6 +9,7 @@ import { toIntegrationView } from "./integration-view";
 import { ProviderAuthError, ProviderRequestError } from "./provider-http";
 import { adapterFor } from "./providers";
 import { providerFieldsSchema, type ConnectIntegrationInput } from "./schemas";
+import { VerificationError } from "./verification-error";
 
 // Connects (or reconfigures) an integration: the fields are checked with a cheap call to the provider first, and
 // nothing is saved when it refuses them. Reconfiguring replaces the credentials and clears an error state.
@@ -73,9 +74,4 @@ async function verifyWithProvider(provider: SyncingProviderId, fields: Record<st
     if (error instanceof RetryLaterError) throw new ApiError("upstream_unavailable", `${name} is not answering right now (${error.message}). Try again in a moment.`);
     throw error;
   }
-}
-
-// The provider answered, but not what a working connection needs (e.g. the folder is a file, a scope is missing).
-export class VerificationError extends Error {
-  override name = "VerificationError";
 }

@@ -44,7 +44,7 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startFakeServer(routes: Route[]): Promise<FakeServer> {
+export async function startFakeServer(routes: Route[], port = 0): Promise<FakeServer> {
   const requests: FakeServer["requests"] = [];
   const injections: Injection[] = [];
   const server: Server = createServer(async (req, res) => {
@@ -90,10 +90,10 @@ export async function startFakeServer(routes: Route[]): Promise<FakeServer> {
     }
     send("none", { status: 404, json: { message: `no fake route for ${request.method} ${request.path}` } });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     requests,
     inject: (injection) => injections.push({ ...injection }),
     close: () =>
