@@ -153,6 +153,24 @@ describe("HubSpot", () => {
   });
 });
 
+describe("till customers under concurrency", () => {
+  it("many simultaneous sales of one customer make one customer, one waiting sync and one contact", async () => {
+    const { business, apiKey } = await connectedShop("Rush Shop");
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => sale(apiKey, { email: "rush@example.test", ...(i === 29 ? { name: "Last Name" } : {}) })),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill(201));
+    const customers = await prisma.customer.findMany({ where: { businessId: business.id } });
+    expect(customers).toHaveLength(1);
+    expect(customers[0].name).toBe("Last Name");
+    expect(await prisma.usageEvent.count({ where: { businessId: business.id, customerId: customers[0].id } })).toBe(30);
+    expect(await prisma.job.count({ where: { businessId: business.id, kind: "integration.sync", status: "queued" } })).toBe(1);
+    await drainSyncs(business.id);
+    expect(await latestRun(business.id, "hubspot")).toMatchObject({ sent: 1 });
+    expect(fake.hubspot.contacts.get("rush@example.test")?.properties.lastname).toBe("Name");
+  });
+});
+
 describe("integration routes: roles and tenancy", () => {
   it("refuses staff on every route", async () => {
     const { owner, business } = await createBusiness("Staff Shop");
