@@ -28,7 +28,14 @@ export async function startFakeProviders(port = 0): Promise<{ fake: FakeIntegrat
     googleDrive: new FakeGoogleDrive(),
     dropbox: new FakeDropbox(),
   };
-  const server = await startFakeServer(Object.values(providers).flatMap((p) => p.routes()), port);
+  // For end-to-end specs, which run in another process than the fake: what has arrived at HubSpot.
+  const inspect = {
+    provider: "inspect",
+    method: "GET",
+    pattern: /^\/__fake\/hubspot\/contacts$/,
+    handle: () => ({ status: 200, json: { token: providers.hubspot.token, contacts: [...providers.hubspot.contacts.values()] } }),
+  };
+  const server = await startFakeServer([...Object.values(providers).flatMap((p) => p.routes()), inspect], port);
   const env = {
     HUBSPOT_API_BASE: server.url,
     SALESFORCE_INSTANCE_URL_PATTERN: "^http://127\\.0\\.0\\.1:\\d+$",
