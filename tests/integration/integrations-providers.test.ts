@@ -256,6 +256,7 @@ describe("provider specifics", () => {
   it("Mailchimp unsubscribes a customer who withdraws consent, and adds one who gives it", async () => {
     const shop = await createBusiness("Consent Shop");
     await connect(shop.owner.cookie, "mailchimp", { apiKey: fake.mailchimp.apiKey, listId: fake.mailchimp.listId });
+    await drainSyncs(shop.business.id, 0); // the sync that connecting queued
     await sale(shop.apiKey, { email: "withdraw@example.test", marketingConsent: true });
     await sale(shop.apiKey, { email: "later@example.test" });
     await drainSyncs(shop.business.id);
