@@ -21,14 +21,14 @@ const RECORD = `
   ),
   upserted AS (
     INSERT INTO "Customer" AS c (id, "businessId", "matchKey", name, email, phone, "marketingConsent", version, "createdAt", "updatedAt")
-    SELECT id, "businessId", "matchKey", name, email, phone, coalesce(consent, false), 1, now(), now() FROM input
+    SELECT id, "businessId", "matchKey", name, email, phone, consent, 1, now(), now() FROM input
     ON CONFLICT ("businessId", "matchKey") DO UPDATE SET
       name = coalesce(excluded.name, c.name),
       email = coalesce(excluded.email, c.email),
       phone = coalesce(excluded.phone, c.phone),
-      "marketingConsent" = coalesce((SELECT consent FROM input i WHERE i."businessId" = c."businessId" AND i."matchKey" = c."matchKey"), c."marketingConsent"),
+      "marketingConsent" = coalesce(excluded."marketingConsent", c."marketingConsent"),
       version = c.version + CASE WHEN (coalesce(excluded.name, c.name), coalesce(excluded.email, c.email), coalesce(excluded.phone, c.phone),
-          coalesce((SELECT consent FROM input i WHERE i."businessId" = c."businessId" AND i."matchKey" = c."matchKey"), c."marketingConsent"))
+          coalesce(excluded."marketingConsent", c."marketingConsent"))
         IS DISTINCT FROM (c.name, c.email, c.phone, c."marketingConsent") THEN 1 ELSE 0 END,
       "updatedAt" = now()
     RETURNING id, "businessId", "matchKey"

@@ -25,7 +25,7 @@ export interface CustomerSyncPlan {
 // Customers whose current version this integration has not handled yet.
 function pendingCustomers(ctx: SyncContext, limit: number) {
   return prisma.$queryRaw<PendingCustomer[]>`
-    SELECT c.id, c.name, c.email, c.phone, c."marketingConsent", c.version, i.version AS "syncedVersion", i."externalId"
+    SELECT c.id, c.name, c.email, c.phone, coalesce(c."marketingConsent", false) AS "marketingConsent", c.version, i.version AS "syncedVersion", i."externalId"
     FROM "Customer" c
     LEFT JOIN "IntegrationItem" i ON i."integrationId" = ${ctx.integrationId} AND i.kind = 'customer' AND i."itemId" = c.id
     WHERE c."businessId" = ${ctx.businessId} AND (i.version IS NULL OR i.version < c.version)

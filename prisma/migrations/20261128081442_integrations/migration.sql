@@ -15,7 +15,7 @@ CREATE TABLE "Customer" (
     "name" TEXT,
     "email" TEXT,
     "phone" TEXT,
-    "marketingConsent" BOOLEAN NOT NULL DEFAULT false,
+    "marketingConsent" BOOLEAN,
     "version" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
