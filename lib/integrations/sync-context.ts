@@ -42,6 +42,8 @@ export async function markItems(integrationId: string, kind: string, items: Deli
     SELECT ${integrationId}, ${kind}, t.id, t.version, t.external, now()
     FROM unnest(${items.map((i) => i.itemId)}::text[], ${items.map((i) => i.version)}::int[], ${items.map((i) => i.externalId)}::text[])
       AS t(id, version, external)
+    -- A run that finishes after a disconnect must not leave delivery records for the next connection.
+    WHERE EXISTS (SELECT 1 FROM "Integration" WHERE id = ${integrationId} AND "credentialsEncrypted" IS NOT NULL)
     ON CONFLICT ("integrationId", kind, "itemId") DO UPDATE SET
       version = excluded.version,
       "externalId" = coalesce(excluded."externalId", "IntegrationItem"."externalId"),

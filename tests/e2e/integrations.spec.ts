@@ -27,6 +27,7 @@ test("an owner connects HubSpot, a till records a sale with a customer, Sync now
   await dialog.getByLabel("Private app access token").fill("pat-na1-not-the-right-one");
   await dialog.getByRole("button", { name: "Connect" }).click();
   await expect(dialog.getByRole("alert")).toContainText("HubSpot refused the connection");
+  await page.screenshot({ path: `${shots}/44-integrations-connect-refused.png` });
   await dialog.getByLabel("Private app access token").fill(e2eIntegrations.hubspotToken);
   await dialog.getByRole("button", { name: "Connect" }).click();
   await expect(dialog).toBeHidden();

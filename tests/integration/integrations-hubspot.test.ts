@@ -216,6 +216,9 @@ describe("integration routes: roles and tenancy", () => {
     const unknown = await connect(owner.cookie, "pipedrive", { token: "x" });
     expect(unknown.status).toBe(422);
     expect(unknown.json.error.message).toContain("provider");
+    const unknownPath = await syncNow(owner.cookie, "pipedrive");
+    expect(unknownPath.status).toBe(404);
+    expect(unknownPath.json.error.code).toBe("not_found");
     const zapier = await connect(owner.cookie, "zapier", {});
     expect(zapier.status).toBe(422);
     expect(zapier.json.error.message).toContain("webhook endpoints");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseSearchParams } from "@/lib/api/parse";
 import { withSession } from "@/lib/api/with-session";
 import { listSyncRuns } from "@/lib/integrations/list-integrations";
-import { providerParam } from "@/lib/integrations/schemas";
+import { parseProvider } from "@/lib/integrations/parse-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ const query = z.object({ jobId: z.string().max(64).optional(), limit: z.coerce.n
 // GET /api/integrations/:provider/runs — sync history, newest first (?jobId= for the run of one "Sync now")
 export const GET = withSession<{ provider: string }>(
   async (req, { member, params }) => {
-    const provider = providerParam.parse(params.provider);
+    const provider = parseProvider(params.provider);
     return Response.json({ runs: await listSyncRuns(member.businessId, provider, parseSearchParams(req, query)) });
   },
   { role: "admin" },
