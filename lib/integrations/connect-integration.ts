@@ -68,9 +68,10 @@ async function verifyWithProvider(provider: SyncingProviderId, fields: Record<st
   try {
     await adapterFor(provider)!.verify(fields);
   } catch (error) {
-    if (error instanceof ProviderAuthError || error instanceof ProviderRequestError || error instanceof VerificationError) {
-      throw new ApiError("integration_credentials_rejected", `${name} refused the connection: ${error.message}`);
+    if (error instanceof ProviderAuthError || error instanceof ProviderRequestError) {
+      throw new ApiError("integration_credentials_rejected", `${name} refused the connection (${error.status}): ${error.answer}`);
     }
+    if (error instanceof VerificationError) throw new ApiError("integration_credentials_rejected", `${name} refused the connection: ${error.message}`);
     if (error instanceof RetryLaterError) throw new ApiError("upstream_unavailable", `${name} is not answering right now (${error.message}). Try again in a moment.`);
     throw error;
   }

@@ -4,6 +4,13 @@ import { RetryLaterError } from "@/lib/jobs/job-errors";
 // The provider refused the credentials (401/403): the integration stops until an owner reconfigures it.
 export class ProviderAuthError extends Error {
   override name = "ProviderAuthError";
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly answer: string,
+  ) {
+    super(message);
+  }
 }
 
 // The provider refused this request for another reason (400, 404, 409…): the records involved failed, the run goes on.
@@ -12,6 +19,7 @@ export class ProviderRequestError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly answer: string,
   ) {
     super(message);
   }
@@ -45,12 +53,12 @@ export async function providerFetch(provider: string, url: string, init: Request
     json = null;
   }
   const answer = describeAnswer(res.status, json, text);
-  if (res.status === 401 || res.status === 403) throw new ProviderAuthError(`${provider} refused the credentials (${res.status}): ${answer}`);
+  if (res.status === 401 || res.status === 403) throw new ProviderAuthError(`${provider} refused the credentials (${res.status}): ${answer}`, res.status, answer);
   if (res.status === 429 || res.status >= 500) {
     const delay = retryAfterMs(res.headers.get("retry-after")) ?? DEFAULT_RETRY_MS;
     throw new RetryLaterError(`${provider} answered ${res.status} (${answer}); retrying in ${Math.ceil(delay / 1000)} s`, delay);
   }
-  if (res.status >= 400) throw new ProviderRequestError(`${provider} answered ${res.status}: ${answer}`, res.status);
+  if (res.status >= 400) throw new ProviderRequestError(`${provider} answered ${res.status}: ${answer}`, res.status, answer);
   return { status: res.status, headers: res.headers, json, text };
 }
 

@@ -275,7 +275,7 @@ describe("provider specifics", () => {
     const shop = await createBusiness("Wrong List Shop");
     const res = await connect(shop.owner.cookie, "mailchimp", { apiKey: fake.mailchimp.apiKey, listId: "nolist1" });
     expect(res.status).toBe(422);
-    expect(res.json.error.message).toBe("Mailchimp refused the connection: Mailchimp answered 404: The requested resource could not be found.");
+    expect(res.json.error.message).toBe("Mailchimp refused the connection (404): The requested resource could not be found.");
   });
 
   it("SendGrid refuses a key without the Mail Send permission", async () => {
