@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { e2ePaynow } from "./tests/e2e/paynow-settings";
+import { e2eIntegrationsEnv } from "./tests/e2e/integrations-setup";
 import { e2eStripeEnv } from "./tests/e2e/stripe-setup";
 
 // End-to-end tests run the production build (`npm run build` first) on a fresh embedded database,
@@ -16,7 +17,8 @@ export default defineConfig({
   outputDir: "test-results",
   workers: 1,
   // Fakes the server under test talks to: Paynow on E2E_PAYNOW_PORT (12112), Stripe on E2E_STRIPE_PORT (12111).
-  globalSetup: ["./tests/e2e/paynow-setup.ts", "./tests/e2e/stripe-setup.ts"],
+  // Integration providers (HubSpot, Salesforce, …) on E2E_INTEGRATIONS_PORT (12113).
+  globalSetup: ["./tests/e2e/paynow-setup.ts", "./tests/e2e/stripe-setup.ts", "./tests/e2e/integrations-setup.ts"],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
@@ -59,6 +61,7 @@ export default defineConfig({
       PAYNOW_RESULT_URL: `${baseURL}/api/webhooks/paynow`,
       PAYNOW_RETURN_URL: `${baseURL}/pay`,
       ...e2eStripeEnv(),
+      ...e2eIntegrationsEnv(),
     },
   },
 });

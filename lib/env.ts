@@ -46,6 +46,18 @@ const schema = z.object({
   CVT_SECRET_KEY: z.string().min(1).optional(),
   CVT_WEBHOOK_SECRET: z.string().min(1).optional(),
   CVT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  // Integrations: each provider's API host (local fakes in tests). {dc} is the account's data center.
+  HUBSPOT_API_BASE: z.url().default("https://api.hubapi.com"),
+  SALESFORCE_API_VERSION: z.string().regex(/^v\d+\.\d$/).default("v64.0"),
+  // Instance URLs owners may enter (the server calls them, so not any URL).
+  SALESFORCE_INSTANCE_URL_PATTERN: z.string().default("^https://[a-zA-Z0-9.-]+\\.(salesforce|force|cloudforce)\\.com$"),
+  ZOHO_API_BASE: z.string().regex(/^https?:\/\//).default("https://www.zohoapis.{dc}"),
+  MAILCHIMP_API_BASE: z.string().regex(/^https?:\/\//).default("https://{dc}.api.mailchimp.com"),
+  SENDGRID_API_BASE: z.url().default("https://api.sendgrid.com"),
+  GOOGLE_DRIVE_API_BASE: z.url().default("https://www.googleapis.com"),
+  DROPBOX_API_BASE: z.url().default("https://api.dropboxapi.com"),
+  DROPBOX_CONTENT_BASE: z.url().default("https://content.dropboxapi.com"),
+  INTEGRATIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
 });
 
 type Secrets = { BETTER_AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };

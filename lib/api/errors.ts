@@ -10,6 +10,7 @@ export const errorStatus = {
   invalid_phone_number: 400,
   invalid_encoding: 400,
   validation_failed: 422,
+  integration_credentials_rejected: 422,
   unauthorized: 401,
   missing_api_key: 401,
   invalid_api_key: 401,

@@ -32,6 +32,11 @@ export const jobKinds = {
     run: async (payload, ctx) => (await import("@/lib/email/deliver-email")).deliverEmail(payload, ctx),
     onFailure: async (payload, failure) => (await import("@/lib/email/deliver-email")).recordEmailFailure(payload, failure),
   },
+  // Provider calls: 429/5xx come back with their Retry-After (RetryLaterError); 6 attempts over about 7 hours.
+  "integration.sync": {
+    retryDelaysMs: [minute, 5 * minute, 30 * minute, 2 * hour, 4 * hour],
+    run: async (payload, ctx) => (await import("@/lib/integrations/run-sync")).runIntegrationSync(payload, ctx),
+  },
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;

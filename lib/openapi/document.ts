@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { createApiKeySchema, createdApiKeySchema, apiKeySchema, rotateApiKeySchema } from "@/lib/api-keys/schemas";
 import { registerBusinessSchema } from "@/lib/business/schemas";
+import { integrationPaths } from "./integration-paths";
 import { heartbeatSchema, posConfigSchema, posStatusResponseSchema, posTransactionResponseSchema, posTransactionSchema } from "@/lib/pos/schemas";
 import { usageQueryParams, usageSummarySchema } from "@/lib/usage/schemas";
 
@@ -159,6 +160,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
       },
+      ...integrationPaths({ json, error, sessionErrors, validationErrors }),
       "/api/health": {
         get: {
           summary: "Health",

@@ -14,6 +14,7 @@ export async function recordPosTransaction(key: ApiKeyContext, input: PosTransac
     type: input.type,
     terminalId: input.terminalId ?? null,
     metadata: input.metadata,
+    customer: input.customer,
     occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(),
     monthlyLimit: plans[key.plan].limits.transactionsPerMonth,
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tillCustomerSchema } from "@/lib/customers/schemas";
 
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 
@@ -19,6 +20,7 @@ export const posTransactionSchema = z
       .record(z.string().max(64), z.unknown())
       .refine((value) => JSON.stringify(value).length <= 4096, "must be at most 4 KiB of JSON")
       .optional(),
+    customer: tillCustomerSchema.optional(),
   })
   .meta({ id: "PosTransactionRequest" });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { UNLIMITED } from "@/lib/billing/plans";
+import { recordTillCustomers } from "@/lib/customers/record-till-customers";
+import type { TillCustomer } from "@/lib/customers/schemas";
 import { database, type Query } from "@/lib/db";
 import { monthPeriod } from "./period";
 
@@ -16,6 +18,7 @@ export interface TransactionRow {
   metadata: unknown;
   occurredAt: Date;
   monthlyLimit: number;
+  customer?: TillCustomer;
 }
 
 export type TransactionOutcome =
@@ -83,6 +86,10 @@ export async function writeTransactions(rows: TransactionRow[]): Promise<Transac
       return { outcome: "created", eventId: id };
     });
     if (admitted.length > 0) await insertAndCount(query, admitted, period);
+    const withCustomer = admitted.filter((row) => row.customer);
+    if (withCustomer.length > 0) {
+      await recordTillCustomers(query, withCustomer.map((row) => ({ eventId: row.id, businessId: row.businessId, customer: row.customer! })));
+    }
     return outcomes;
   });
 }
