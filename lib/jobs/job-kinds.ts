@@ -31,6 +31,16 @@ export const jobKinds = {
     run: async (payload) => (await import("@/lib/email/deliver-email")).deliverEmail(payload),
     onFailure: async (payload, failure) => (await import("@/lib/email/deliver-email")).recordEmailFailure(payload, failure),
   },
+  // A CVT charge for one invoice; every attempt sends the same Idempotency-Key, so a retry is the same charge.
+  "cvt.charge": {
+    retryDelaysMs: [1 * minute, 10 * minute, 1 * hour, 6 * hour],
+    run: async (payload) => (await import("@/lib/payments/cvt/charge-invoice")).chargeInvoiceWithCvt(payload),
+  },
+  // Opt-in renewal pushed to the payer's wallet (Paynow express checkout), once per invoice.
+  "paynow.renewal-push": {
+    retryDelaysMs: [15 * minute, 2 * hour],
+    run: async (payload) => (await import("@/lib/billing/push-renewal-to-wallet")).pushRenewalToWallet(payload),
+  },
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;
