@@ -117,7 +117,7 @@ export async function openRenewalInvoices(
       };
       await queueBillingNotice(tx, "invoice-issued", invoice, recipients.get(c.businessId) ?? { businessName: "", to: null }, now);
       if (chargedByCvt) {
-        await enqueueJob(tx, { kind: "cvt.charge", payload: { invoiceId: row.id }, businessId: c.businessId, dedupeKey: `cvt.charge:${row.id}` });
+        await enqueueJob(tx, { kind: "cvt.charge", payload: { invoiceId: row.id }, businessId: c.businessId, runAt: now, dedupeKey: `cvt.charge:${row.id}` });
       } else if (c.renewalWalletPhone) {
         const pushAt = new Date(Math.max(now.getTime(), c.currentPeriodEnd.getTime() - WALLET_PUSH_DAYS_BEFORE_DUE * DAY_MS));
         await enqueueJob(tx, {

@@ -1,0 +1,105 @@
+import { fakeCvt } from "../helpers/cvt";
+import { describe, expect, it } from "vitest";
+import { runBilling } from "@/lib/billing/run-billing";
+import { prisma } from "@/lib/db";
+import { runDueJobs } from "@/lib/jobs/run-jobs";
+import { replaceCvtClient } from "@/lib/payments/cvt/client";
+import { DAY, renewalInvoicesOf, subscribedBusiness } from "../helpers/billing";
+
+let customer = 0;
+async function cvtBusiness(name: string, behaviour?: "fail" | "pending" | "error500" | "hang" | "reject400") {
+  const cvtCustomerId = `cus_${name.replace(/\W/g, "")}_${++customer}`;
+  if (behaviour) fakeCvt.chargeBehaviour.set(cvtCustomerId, behaviour);
+  const shop = await subscribedBusiness(name, { provider: "cvt", plan: "pro", cvtCustomerId, periodEnd: new Date(Date.now() + 2 * DAY) });
+  return { ...shop, cvtCustomerId };
+}
+
+const chargesFor = (customerId: string) => [...fakeCvt.charges.values()].filter((c) => c.customer_id === customerId);
+
+describe("CVT charges in the billing run", () => {
+  it("charges once with the invoice's idempotency key; a synchronous success settles and extends exactly one period", async () => {
+    replaceCvtClient({ retries: 0 });
+    const shop = await cvtBusiness("CVT Paid");
+    const before = await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } });
+    const result = await runBilling();
+    expect(result).toMatchObject({ completed: true });
+    expect(result.charged).toBeGreaterThanOrEqual(1);
+
+    const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
+    expect(invoice).toMatchObject({ provider: "cvt", status: "paid", totalCents: 4_999, amountDueCents: 0, amountPaidCents: 4_999 });
+    const [charge] = chargesFor(shop.cvtCustomerId);
+    expect(charge).toMatchObject({ amount: 4_999, currency: "USD", description: `Tangabiz invoice ${invoice.number}`, metadata: { invoice_id: invoice.id } });
+    expect(charge.idempotencyKey).toBe(`tangabiz-invoice-${invoice.id}`);
+    const call = fakeCvt.calls.find((c) => c.idempotencyKey === charge.idempotencyKey)!;
+    expect(call.authorization).toBe(`Bearer ${fakeCvt.secret}`);
+
+    const after = await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } });
+    expect(after).toMatchObject({ status: "active", provider: "cvt", currentPeriodStart: before.currentPeriodEnd, currentPeriodEnd: invoice.periodEnd });
+    expect(await prisma.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } })).toMatchObject({
+      provider: "cvt",
+      status: "paid",
+      providerReference: charge.id,
+    });
+    expect(await prisma.emailMessage.count({ where: { businessId: shop.business.id, template: "payment-received" } })).toBe(1);
+
+    await runBilling();
+    expect(fakeCvt.requestsPerKey.get(charge.idempotencyKey)).toBe(1);
+    expect(chargesFor(shop.cvtCustomerId)).toHaveLength(1);
+  });
+
+  it("a failed charge marks the subscription past due and emails the owner CVT's reason; the pay link stays", async () => {
+    const shop = await cvtBusiness("CVT Declined", "fail");
+    await runBilling();
+    const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
+    expect(invoice.status).toBe("open");
+    expect(await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } })).toMatchObject({ status: "past_due" });
+    const payment = await prisma.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } });
+    expect(payment).toMatchObject({ status: "failed", failureReason: "CVT declined the charge: Insufficient funds on the CVT account" });
+    const email = await prisma.emailMessage.findFirstOrThrow({ where: { businessId: shop.business.id, template: "payment-failed" } });
+    expect(email.text).toContain("Insufficient funds on the CVT account");
+    expect(email.html).toContain(`/pay/${invoice.paymentToken}`);
+  });
+
+  it("a pending charge waits for the webhook", async () => {
+    const shop = await cvtBusiness("CVT Pending", "pending");
+    await runBilling();
+    const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
+    expect(invoice.status).toBe("open");
+    const [charge] = chargesFor(shop.cvtCustomerId);
+    expect(await prisma.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } })).toMatchObject({ status: "pending", providerReference: charge.id });
+  });
+
+  it("CVT down: bounded retries per attempt, the job retries later with the same key, and one charge exists in the end", async () => {
+    replaceCvtClient({ retries: 1, backoffMs: 10, timeoutMs: 300 });
+    const shop = await cvtBusiness("CVT Flaky", "error500");
+    await runBilling();
+    const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
+    const key = `tangabiz-invoice-${invoice.id}`;
+    expect(fakeCvt.requestsPerKey.get(key)).toBe(2);
+    const job = await prisma.job.findUniqueOrThrow({ where: { dedupeKey: `cvt.charge:${invoice.id}` } });
+    expect(job).toMatchObject({ status: "queued", attempts: 1, lastError: "CVT answered HTTP 500" });
+
+    fakeCvt.chargeBehaviour.delete(shop.cvtCustomerId);
+    await runDueJobs({ kinds: ["cvt.charge"], now: () => new Date(Date.now() + 2 * 60_000) });
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ status: "paid" });
+    expect(chargesFor(shop.cvtCustomerId)).toHaveLength(1);
+    replaceCvtClient({ retries: 0 });
+  });
+
+  it("opens the circuit after repeated outages, then fails fast without calling CVT", async () => {
+    const client = replaceCvtClient({ retries: 0, timeoutMs: 200, breaker: { volumeThreshold: 2, errorThresholdPercentage: 50 } });
+    await Promise.all([1, 2, 3].map((i) => cvtBusiness(`CVT Hang ${i}`, "hang")));
+    await runBilling();
+    expect(client.isOpen).toBe(true);
+
+    const healthy = await cvtBusiness("CVT After Outage");
+    await runBilling();
+    const [invoice] = await renewalInvoicesOf(healthy.subscriptionId);
+    expect(fakeCvt.requestsPerKey.get(`tangabiz-invoice-${invoice.id}`)).toBeUndefined();
+    expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: `cvt.charge:${invoice.id}` } })).toMatchObject({
+      status: "queued",
+      lastError: "CVT is failing; its circuit breaker is open",
+    });
+    replaceCvtClient({ retries: 0 });
+  });
+});
