@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Plan } from "@/lib/generated/prisma/enums";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { addMonthsUtc } from "./billing-period";
@@ -32,14 +32,15 @@ const WALLET_PUSH_DAYS_BEFORE_DUE = 3;
 
 // Subscriptions Tangabiz bills itself (never Stripe's, never free, never ones cancelled at period end) whose
 // period ends before `horizon` and whose next period has no invoice yet, in id order after `cursor`.
-export async function findDueSubscriptions(horizon: Date, cursor: string, limit: number): Promise<RenewalCandidate[]> {
+export async function findDueSubscriptions(horizon: Date, cursor: string, limit: number, businessIds?: string[]): Promise<RenewalCandidate[]> {
+  const scope = businessIds ? Prisma.sql`AND s."businessId" = ANY(${businessIds})` : Prisma.empty;
   return prisma.$queryRaw<RenewalCandidate[]>`
     SELECT s.id AS "subscriptionId", s."businessId", s.plan::text AS plan, s.provider::text AS provider,
            s."currentPeriodEnd", s."billingCurrency", s."renewalWalletPhone", b."cvtCustomerId"
     FROM "Subscription" s JOIN "Business" b ON b.id = s."businessId"
     WHERE s.plan <> 'free' AND s.provider IN ('paynow', 'cvt', 'none') AND s."cancelAtPeriodEnd" = false
       AND s.status <> 'canceled' AND s."currentPeriodEnd" IS NOT NULL AND s."currentPeriodEnd" <= ${horizon}
-      AND s.id > ${cursor}
+      AND s.id > ${cursor} ${scope}
       AND NOT EXISTS (SELECT 1 FROM "Invoice" i WHERE i."subscriptionId" = s.id AND i."periodStart" = s."currentPeriodEnd")
     ORDER BY s.id
     LIMIT ${limit}`;

@@ -9,6 +9,8 @@ export interface RunBillingOptions {
   budgetMs?: number;
   leadDays?: number;
   batchSize?: number;
+  // Only these businesses (an operator re-running one business; tests that share a database).
+  businessIds?: string[];
   // Tests: die (as a killed process would) once this many operations (invoices opened, charges run) are done.
   interruptAfter?: number;
 }
@@ -35,7 +37,7 @@ export class BillingRunInterrupted extends Error {
 // twice never invoice or charge twice.
 export async function runBilling(options: RunBillingOptions = {}) {
   const settings = billingRunSettings();
-  const { now = new Date(), budgetMs = settings.budgetMs, leadDays = settings.leadDays, batchSize = 50, interruptAfter } = options;
+  const { now = new Date(), budgetMs = settings.budgetMs, leadDays = settings.leadDays, batchSize = 50, interruptAfter, businessIds } = options;
   const started = Date.now();
   const outOfTime = () => Date.now() - started >= budgetMs;
   const horizon = new Date(now.getTime() + leadDays * DAY_MS);
@@ -43,19 +45,19 @@ export async function runBilling(options: RunBillingOptions = {}) {
   let operations = 0;
   let lastError: string | null = null;
 
-  const previous = await prisma.billingRun.findFirst({ orderBy: { startedAt: "desc" }, select: { completed: true, cursor: true } });
+  const previous = businessIds ? null : await prisma.billingRun.findFirst({ orderBy: { startedAt: "desc" }, select: { completed: true, cursor: true } });
   const resumeFrom = previous && !previous.completed ? previous.cursor ?? "" : "";
   const run = await prisma.billingRun.create({ data: { cursor: resumeFrom || null } });
   const save = (extra: { finishedAt?: Date; completed?: boolean; cursor?: string | null } = {}) =>
     prisma.billingRun.update({ where: { id: run.id }, data: { ...counts, lastError, ...extra } });
 
-  counts.endedToFree = await endCancelledSubscriptions(now);
+  counts.endedToFree = await endCancelledSubscriptions(now, businessIds);
 
   let cursor = resumeFrom;
   let sweptFromStart = resumeFrom === "";
   let completed = false;
   while (!outOfTime()) {
-    const batch = await findDueSubscriptions(horizon, cursor, batchSize);
+    const batch = await findDueSubscriptions(horizon, cursor, batchSize, businessIds);
     if (batch.length === 0) {
       if (sweptFromStart) {
         completed = true;
@@ -73,8 +75,10 @@ export async function runBilling(options: RunBillingOptions = {}) {
   }
   if (completed && !outOfTime()) {
     // Charges and wallet pushes left queued by an invocation that died; their jobs' leases protect running ones.
-    const leftover = await runDueJobs({ kinds: ["cvt.charge", "paynow.renewal-push"], budgetMs: Math.max(1_000, budgetMs - (Date.now() - started)), now: () => now });
-    counts.charged += leftover.claimed;
+    for (const businessId of businessIds ?? [undefined]) {
+      const leftover = await runDueJobs({ kinds: ["cvt.charge", "paynow.renewal-push"], businessId, budgetMs: Math.max(1_000, budgetMs - (Date.now() - started)), now: () => now });
+      counts.charged += leftover.claimed;
+    }
   }
   await save({ finishedAt: new Date(), completed, cursor: completed ? null : cursor });
   return { billingRunId: run.id, completed, ...counts, ms: Date.now() - started };
@@ -118,9 +122,11 @@ export async function runBilling(options: RunBillingOptions = {}) {
     const room = interruptAfter === undefined ? invoices.length : interruptAfter - operations;
     const limit = Math.max(0, Math.min(invoices.length, room));
     if (limit > 0) {
-      const ran = await runDueJobs({ kinds: ["cvt.charge"], limit, batchSize: 10, now: () => now });
-      counts.charged += ran.claimed;
-      operations += ran.claimed;
+      for (const businessId of businessIds ?? [undefined]) {
+        const ran = await runDueJobs({ kinds: ["cvt.charge"], businessId, limit, batchSize: 10, now: () => now });
+        counts.charged += ran.claimed;
+        operations += ran.claimed;
+      }
     }
     const payments = await prisma.payment.groupBy({
       by: ["status"],

@@ -8,6 +8,8 @@ export interface RunDunningOptions {
   now?: Date;
   budgetMs?: number;
   batchSize?: number;
+  // Only these businesses (tests that share a database).
+  businessIds?: string[];
 }
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
@@ -15,7 +17,7 @@ const firstStepDays = Math.min(...dunningSchedule.map((step) => step.daysFromDue
 
 // Walks every open renewal invoice whose dunning has started and takes each step whose day has come, once:
 // the unique (invoice, step) decides, so two runs at once or the same day run twice repeat nothing.
-export async function runDunning({ now = new Date(), budgetMs = 50_000, batchSize = 100 }: RunDunningOptions = {}) {
+export async function runDunning({ now = new Date(), budgetMs = 50_000, batchSize = 100, businessIds }: RunDunningOptions = {}) {
   const started = Date.now();
   const counts = { invoices: 0, steps: 0, emails: 0, pastDue: 0, suspended: 0, errors: 0 };
   let cursor = "";
@@ -24,6 +26,7 @@ export async function runDunning({ now = new Date(), budgetMs = 50_000, batchSiz
       where: {
         status: "open",
         subscriptionId: { not: null },
+        ...(businessIds ? { businessId: { in: businessIds } } : {}),
         dueAt: { lte: new Date(now.getTime() - firstStepDays * DAY_MS) },
         id: { gt: cursor },
         dunningSteps: { none: { step: "suspension" } },

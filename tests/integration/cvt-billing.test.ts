@@ -21,7 +21,7 @@ describe("CVT charges in the billing run", () => {
     replaceCvtClient({ retries: 0 });
     const shop = await cvtBusiness("CVT Paid");
     const before = await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } });
-    const result = await runBilling();
+    const result = await runBilling({ businessIds: [shop.business.id] });
     expect(result).toMatchObject({ completed: true });
     expect(result.charged).toBeGreaterThanOrEqual(1);
 
@@ -42,14 +42,14 @@ describe("CVT charges in the billing run", () => {
     });
     expect(await prisma.emailMessage.count({ where: { businessId: shop.business.id, template: "payment-received" } })).toBe(1);
 
-    await runBilling();
+    await runBilling({ businessIds: [shop.business.id] });
     expect(fakeCvt.requestsPerKey.get(charge.idempotencyKey)).toBe(1);
     expect(chargesFor(shop.cvtCustomerId)).toHaveLength(1);
   });
 
   it("a failed charge marks the subscription past due and emails the owner CVT's reason; the pay link stays", async () => {
     const shop = await cvtBusiness("CVT Declined", "fail");
-    await runBilling();
+    await runBilling({ businessIds: [shop.business.id] });
     const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
     expect(invoice.status).toBe("open");
     expect(await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } })).toMatchObject({ status: "past_due" });
@@ -62,7 +62,7 @@ describe("CVT charges in the billing run", () => {
 
   it("a pending charge waits for the webhook", async () => {
     const shop = await cvtBusiness("CVT Pending", "pending");
-    await runBilling();
+    await runBilling({ businessIds: [shop.business.id] });
     const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
     expect(invoice.status).toBe("open");
     const [charge] = chargesFor(shop.cvtCustomerId);
@@ -72,7 +72,7 @@ describe("CVT charges in the billing run", () => {
   it("CVT down: bounded retries per attempt, the job retries later with the same key, and one charge exists in the end", async () => {
     replaceCvtClient({ retries: 1, backoffMs: 10, timeoutMs: 300 });
     const shop = await cvtBusiness("CVT Flaky", "error500");
-    await runBilling();
+    await runBilling({ businessIds: [shop.business.id] });
     const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
     const key = `tangabiz-invoice-${invoice.id}`;
     expect(fakeCvt.requestsPerKey.get(key)).toBe(2);
@@ -88,12 +88,12 @@ describe("CVT charges in the billing run", () => {
 
   it("opens the circuit after repeated outages, then fails fast without calling CVT", async () => {
     const client = replaceCvtClient({ retries: 0, timeoutMs: 200, breaker: { volumeThreshold: 2, errorThresholdPercentage: 50 } });
-    await Promise.all([1, 2, 3].map((i) => cvtBusiness(`CVT Hang ${i}`, "hang")));
-    await runBilling();
+    const hanging = await Promise.all([1, 2, 3].map((i) => cvtBusiness(`CVT Hang ${i}`, "hang")));
+    await runBilling({ businessIds: hanging.map((s) => s.business.id) });
     expect(client.isOpen).toBe(true);
 
     const healthy = await cvtBusiness("CVT After Outage");
-    await runBilling();
+    await runBilling({ businessIds: [healthy.business.id] });
     const [invoice] = await renewalInvoicesOf(healthy.subscriptionId);
     expect(fakeCvt.requestsPerKey.get(`tangabiz-invoice-${invoice.id}`)).toBeUndefined();
     expect(await prisma.job.findUniqueOrThrow({ where: { dedupeKey: `cvt.charge:${invoice.id}` } })).toMatchObject({

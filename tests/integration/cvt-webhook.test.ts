@@ -12,7 +12,7 @@ async function pendingCvtInvoice(name: string) {
   const cvtCustomerId = `cus_wh_${++customer}_${Date.now()}`;
   fakeCvt.chargeBehaviour.set(cvtCustomerId, "pending");
   const shop = await subscribedBusiness(name, { provider: "cvt", plan: "basic", cvtCustomerId, periodEnd: new Date(Date.now() + 2 * DAY) });
-  await runBilling();
+  await runBilling({ businessIds: [shop.business.id] });
   const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
   const charge = [...fakeCvt.charges.values()].find((c) => c.customer_id === cvtCustomerId)!;
   return { ...shop, cvtCustomerId, invoice, charge };
@@ -151,7 +151,7 @@ describe("CVT webhook events", () => {
       status: "void",
       voidReason: "The CVT subscription was cancelled.",
     });
-    await runBilling({ now: new Date(endsAt.getTime() + 60_000) });
+    await runBilling({ now: new Date(endsAt.getTime() + 60_000), businessIds: [shop.business.id] });
     expect(await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } })).toMatchObject({ plan: "free", provider: "none" });
   });
 });

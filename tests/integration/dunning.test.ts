@@ -26,32 +26,32 @@ async function subscriptionOf(id: string) {
 describe("dunning: each step at its day, once", () => {
   it("reminds, marks past due, warns, suspends (keys 403), and a payment through the pay link reactivates", async () => {
     const shop = await subscribedBusiness("Dunning Shop", { periodEnd: new Date(Date.now() + 6 * DAY) });
-    await runBilling({ leadDays: 7 });
+    await runBilling({ leadDays: 7, businessIds: [shop.business.id] });
     const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
     const due = invoice.dueAt!.getTime();
     const at = (offset: number) => new Date(due + offset);
 
-    await runDunning({ now: at(-4 * DAY) });
+    await runDunning({ now: at(-4 * DAY), businessIds: [shop.business.id] });
     expect(await prisma.dunningStep.count({ where: { invoiceId: invoice.id } })).toBe(0);
 
-    await runDunning({ now: at(-3 * DAY + HOUR) });
-    await runDunning({ now: at(-3 * DAY + 2 * HOUR) });
+    await runDunning({ now: at(-3 * DAY + HOUR), businessIds: [shop.business.id] });
+    await runDunning({ now: at(-3 * DAY + 2 * HOUR), businessIds: [shop.business.id] });
     expect(await emailCounts(shop.business.id)).toMatchObject({ "invoice-issued": 1, "payment-reminder": 1 });
     expect((await subscriptionOf(shop.subscriptionId)).status).toBe("active");
 
-    await runDunning({ now: at(HOUR) });
+    await runDunning({ now: at(HOUR), businessIds: [shop.business.id] });
     expect((await subscriptionOf(shop.subscriptionId)).status).toBe("past_due");
     const pastDueKey = await withKey(meRoute.GET, "/api/v1/me", shop.apiKey);
     expect(pastDueKey.status).toBe(200);
     expect(pastDueKey.headers.get("tangabiz-billing-warning")).toMatch(/^past_due/);
 
-    await runDunning({ now: at(DAY + HOUR) });
-    await runDunning({ now: at(7 * DAY + HOUR) });
-    await runDunning({ now: at(7 * DAY + 2 * HOUR) });
+    await runDunning({ now: at(DAY + HOUR), businessIds: [shop.business.id] });
+    await runDunning({ now: at(7 * DAY + HOUR), businessIds: [shop.business.id] });
+    await runDunning({ now: at(7 * DAY + 2 * HOUR), businessIds: [shop.business.id] });
     expect((await subscriptionOf(shop.subscriptionId)).status).toBe("past_due");
 
-    await runDunning({ now: at(14 * DAY + HOUR) });
-    await runDunning({ now: at(14 * DAY + 2 * HOUR) });
+    await runDunning({ now: at(14 * DAY + HOUR), businessIds: [shop.business.id] });
+    await runDunning({ now: at(14 * DAY + 2 * HOUR), businessIds: [shop.business.id] });
     expect((await subscriptionOf(shop.subscriptionId)).status).toBe("suspended");
     const steps = await prisma.dunningStep.findMany({ where: { invoiceId: invoice.id }, orderBy: { at: "asc" } });
     expect(steps.map((s) => [s.step, s.emailed])).toEqual([
@@ -90,15 +90,17 @@ describe("dunning: each step at its day, once", () => {
     forgetAllCachedApiKeys();
     expect((await withKey(meRoute.GET, "/api/v1/me", shop.apiKey)).status).toBe(200);
 
-    await runDunning({ now: at(20 * DAY) });
+    await runDunning({ now: at(20 * DAY), businessIds: [shop.business.id] });
     expect(await prisma.dunningStep.count({ where: { invoiceId: invoice.id } })).toBe(5);
   });
 
   it("a late run takes the steps it missed but emails only the latest one", async () => {
     const shop = await subscribedBusiness("Late Cron Shop", { periodEnd: new Date(Date.now() + 2 * DAY) });
-    await runBilling();
+    const businessIds = [shop.business.id];
+    await runBilling({ businessIds });
     const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
-    await Promise.all([runDunning({ now: new Date(invoice.dueAt!.getTime() + 8 * DAY) }), runDunning({ now: new Date(invoice.dueAt!.getTime() + 8 * DAY) })]);
+    const late = new Date(invoice.dueAt!.getTime() + 8 * DAY);
+    await Promise.all([runDunning({ now: late, businessIds }), runDunning({ now: late, businessIds })]);
     const steps = await prisma.dunningStep.findMany({ where: { invoiceId: invoice.id }, orderBy: { createdAt: "asc" } });
     expect(steps.map((s) => [s.step, s.emailed])).toEqual([
       ["reminder", false],
