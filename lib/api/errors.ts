@@ -25,6 +25,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   idempotency_conflict: 409,
+  card_billing_active: 409,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,

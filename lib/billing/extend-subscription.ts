@@ -35,12 +35,10 @@ export async function extendSubscriptionForPayment(
     });
     return { ...renewal, previousStatus };
   }
-  const continues =
-    current?.plan === plan &&
-    current.status === "active" &&
-    current.provider === "paynow" &&
-    current.currentPeriodEnd !== null &&
-    current.currentPeriodEnd > now;
+  const samePaynowPlan = current?.plan === plan && current.status === "active" && current.provider === "paynow";
+  // Card billing cancelled at period end: mobile money takes over when the card period ends, never overlapping it.
+  const cardEndsLater = current?.provider === "stripe" && current.cancelAtPeriodEnd;
+  const continues = (samePaynowPlan || cardEndsLater) && current?.currentPeriodEnd != null && current.currentPeriodEnd > now;
   const periodStart = continues ? current.currentPeriodEnd! : now;
   const periodEnd = addMonthsUtc(periodStart, 1);
   const provider: PaymentProviderName = "paynow";
