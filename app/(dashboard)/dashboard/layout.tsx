@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { BillingBanner } from "@/components/billing/billing-banner";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { requireMember } from "@/lib/auth/page-session";
+import { findPayLinkToSettle } from "@/lib/billing/invoice-timeline";
 import { getBillingStatus } from "@/lib/billing/usage";
 import { listMemberships } from "@/lib/business/queries";
 
@@ -10,13 +11,14 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, member } = await requireMember();
   const [memberships, billing] = await Promise.all([listMemberships(user.id), getBillingStatus(member.businessId)]);
+  const payUrl = billing.status === "past_due" || billing.status === "suspended" ? await findPayLinkToSettle(member.businessId) : null;
   return (
     <DashboardShell
       role={member.role}
       user={{ name: user.name, email: user.email }}
       memberships={memberships}
       activeBusinessId={member.businessId}
-      banner={<BillingBanner status={billing.status} role={member.role} />}
+      banner={<BillingBanner status={billing.status} role={member.role} payUrl={payUrl} />}
     >
       {children}
     </DashboardShell>
