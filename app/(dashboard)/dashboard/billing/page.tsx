@@ -106,7 +106,13 @@ export default async function BillingPage() {
         />
       </section>
 
-      <PaynowInvoices businessId={member.businessId} canPay={member.role === "owner"} currentPlan={usage.plan} />
+      <PaynowInvoices
+        businessId={member.businessId}
+        canPay={member.role === "owner"}
+        currentPlan={usage.plan}
+        cardBilling={usage.provider === "stripe" && usage.plan !== "free" ? (usage.cancelAtPeriodEnd ? "ending" : "live") : null}
+        cardPeriodEndLabel={periodEndLabel}
+      />
 
       <section aria-label="Invoices and payments" className="mt-8">
         <InvoiceList invoices={invoices} />
