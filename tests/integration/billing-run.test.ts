@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { BillingRunInterrupted, runBilling } from "@/lib/billing/run-billing";
 import { addMonthsUtc } from "@/lib/billing/billing-period";
 import { prisma } from "@/lib/db";
+import * as cancelRoute from "@/app/api/billing/subscription/route";
+import * as resumeRoute from "@/app/api/billing/subscription/resume/route";
 import { DAY, renewalInvoicesOf, subscribedBusiness } from "../helpers/billing";
+import { call } from "../helpers/http";
 
 // Billing runs use the real clock plus an offset so jobs and invoices written "now" line up.
 const now = () => new Date();
@@ -66,6 +69,27 @@ describe("billing run: who gets the next invoice", () => {
       currentPeriodEnd: null,
     });
     expect(await renewalInvoicesOf(cancelled.subscriptionId)).toEqual([]);
+  });
+});
+
+describe("cancelling a subscription we bill", () => {
+  it("voids the opened renewal and stops renewals; resuming brings the renewal back", async () => {
+    const shop = await subscribedBusiness("Cancel Own", { periodEnd: new Date(Date.now() + 2 * DAY) });
+    const businessIds = [shop.business.id];
+    await runBilling({ businessIds });
+    const [first] = await renewalInvoicesOf(shop.subscriptionId);
+    const cancelled = await call(cancelRoute.DELETE, "/api/billing/subscription", { method: "DELETE", cookie: shop.owner.cookie });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.subscription).toMatchObject({ cancelAtPeriodEnd: true, plan: "basic" });
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "void" });
+    expect(await runBilling({ businessIds })).toMatchObject({ due: 0, invoiced: 0 });
+
+    const resumed = await call(resumeRoute.POST, "/api/billing/subscription/resume", { method: "POST", cookie: shop.owner.cookie });
+    expect(resumed.status).toBe(200);
+    expect(resumed.json.subscription.cancelAtPeriodEnd).toBe(false);
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "open", voidReason: null });
+    expect(await runBilling({ businessIds })).toMatchObject({ invoiced: 0 });
+    expect(await renewalInvoicesOf(shop.subscriptionId)).toHaveLength(1);
   });
 });
 

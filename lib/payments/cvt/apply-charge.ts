@@ -30,7 +30,6 @@ export async function ensureCvtPayment(tx: Tx, invoice: Invoice) {
         businessId: invoice.businessId,
         invoiceId: invoice.id,
         provider: "cvt",
-        method: "cvt",
         amountCents: invoice.amountDueCents,
         currency: invoice.currency,
         status: "pending",
