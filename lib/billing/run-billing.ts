@@ -76,7 +76,7 @@ export async function runBilling(options: RunBillingOptions = {}) {
   if (completed && !outOfTime()) {
     // Charges and wallet pushes left queued by an invocation that died; their jobs' leases protect running ones.
     for (const businessId of businessIds ?? [undefined]) {
-      const leftover = await runDueJobs({ kinds: ["cvt.charge", "paynow.renewal-push"], businessId, budgetMs: Math.max(1_000, budgetMs - (Date.now() - started)), now: () => now });
+      const leftover = await runDueJobs({ kinds: ["cvt.charge", "paynow.renewal-push"], businessId, limit: 100_000, budgetMs: Math.max(1_000, budgetMs - (Date.now() - started)), now: () => now });
       counts.charged += leftover.claimed;
     }
   }
