@@ -21,7 +21,11 @@ export function InvoiceTimeline({ timeline, canPay }: { timeline: Timeline; canP
     <Card>
       <CardHeader
         title={`Renewal ${timeline.number}`}
-        description={`${timeline.amount}, due ${formatDateTime(timeline.dueAt)}. Reminders and suspension follow this schedule until it is paid.`}
+        description={
+          timeline.paidAt
+            ? `${timeline.amount}, due ${formatDateTime(timeline.dueAt)}, paid ${formatDateTime(timeline.paidAt)}.`
+            : `${timeline.amount}, due ${formatDateTime(timeline.dueAt)}. Reminders and suspension follow this schedule until it is paid.`
+        }
         action={<StatusBadge status={timeline.status} />}
       />
       <ol aria-label={`Where invoice ${timeline.number} stands`} className="grid gap-3 px-5 py-4 sm:grid-cols-6">

@@ -18,6 +18,7 @@ export interface InvoiceTimeline {
   amount: string;
   status: string;
   dueAt: string;
+  paidAt: string | null;
   payUrl: string | null;
   steps: TimelineStep[];
 }
@@ -62,6 +63,7 @@ export async function getInvoiceTimeline(businessId: string): Promise<InvoiceTim
     amount: formatMoney(invoice.totalCents, invoice.currency),
     status: invoice.status,
     dueAt: invoice.dueAt.toISOString(),
+    paidAt: invoice.paidAt?.toISOString() ?? null,
     payUrl: invoice.status === "open" && invoice.paymentToken ? `/pay/${invoice.paymentToken}` : null,
     steps,
   };
