@@ -9,7 +9,7 @@ Object.assign(process.env, {
   CVT_API_URL: fakeCvt.url,
   CVT_SECRET_KEY: fakeCvt.secret,
   CVT_WEBHOOK_SECRET: fakeCvt.webhookSecret,
-  CVT_TIMEOUT_MS: "500",
+  CVT_TIMEOUT_MS: "5000",
 });
 
 afterAll(() => fakeCvt.close());

@@ -1,10 +1,12 @@
 import { fakeCvt } from "../helpers/cvt";
+import { fakePaynow } from "../helpers/paynow";
 import { describe, expect, it } from "vitest";
 import { runBilling } from "@/lib/billing/run-billing";
 import { prisma } from "@/lib/db";
 import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { replaceCvtClient } from "@/lib/payments/cvt/client";
 import { DAY, renewalInvoicesOf, subscribedBusiness } from "../helpers/billing";
+import { payWithToken, postCallback } from "../helpers/paynow-flows";
 
 let customer = 0;
 async function cvtBusiness(name: string, behaviour?: "fail" | "pending" | "error500" | "hang" | "reject400") {
@@ -58,6 +60,23 @@ describe("CVT charges in the billing run", () => {
     const email = await prisma.emailMessage.findFirstOrThrow({ where: { businessId: shop.business.id, template: "payment-failed" } });
     expect(email.text).toContain("Insufficient funds on the CVT account");
     expect(email.html).toContain(`/pay/${invoice.paymentToken}`);
+  });
+
+  it("after a failed charge the owner pays the same invoice with mobile money through its pay link", async () => {
+    const shop = await cvtBusiness("CVT Then Wallet", "fail");
+    await runBilling({ businessIds: [shop.business.id] });
+    const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
+    const pay = await payWithToken(invoice.paymentToken!, { method: "ecocash", phone: "0771111111" });
+    expect(pay.status).toBe(201);
+    const payment = await prisma.payment.findUniqueOrThrow({ where: { id: pay.json.paymentId } });
+    await fakePaynow.settle(payment.externalReference!, "Paid");
+    expect((await postCallback(fakePaynow.statusBody(payment.externalReference!))).status).toBe(200);
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ status: "paid" });
+    expect(await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } })).toMatchObject({
+      status: "active",
+      provider: "cvt",
+      currentPeriodEnd: invoice.periodEnd,
+    });
   });
 
   it("a pending charge waits for the webhook", async () => {
