@@ -3,7 +3,8 @@ import InvoiceIssuedEmail from "@/emails/invoice-issued";
 import OverdueNoticeEmail from "@/emails/overdue-notice";
 import PaymentReminderEmail from "@/emails/payment-reminder";
 import SuspensionNoticeEmail from "@/emails/suspension-notice";
-import { queueEmail } from "@/lib/email/queue-email";
+import { queueRenderedEmail } from "@/lib/email/queue-email";
+import { renderFromTemplate } from "@/lib/email/render-from-template";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
 import { suspensionDate } from "./dunning-schedule";
@@ -47,28 +48,29 @@ export async function queueBillingNotice(
   };
   const suspension = formatDateTime(suspensionDate(invoice.dueAt));
   const daysUntilDue = Math.max(1, Math.ceil((invoice.dueAt.getTime() - now.getTime()) / 86_400_000));
-  const emails: Record<BillingNotice, { subject: string; body: React.ReactElement }> = {
+  const emails = {
     "invoice-issued": {
       subject: `Invoice ${invoice.number}: ${amount} due ${facts.dueDate}`,
-      body: InvoiceIssuedEmail({ ...facts, chargedAutomatically: invoice.provider === "cvt" }),
+      render: () => renderFromTemplate("invoice-issued", InvoiceIssuedEmail, { ...facts, chargedAutomatically: invoice.provider === "cvt" }),
     },
     "payment-reminder": {
       subject: `Reminder: invoice ${invoice.number} (${amount}) is due soon`,
-      body: PaymentReminderEmail({ ...facts, daysUntilDue }),
+      render: () => renderFromTemplate("payment-reminder", PaymentReminderEmail, { ...facts, daysUntilDue }),
     },
     "overdue-notice": {
       subject: `Overdue: invoice ${invoice.number} (${amount})`,
-      body: OverdueNoticeEmail({ ...facts, suspensionDate: suspension }),
+      render: () => renderFromTemplate("overdue-notice", OverdueNoticeEmail, { ...facts, suspensionDate: suspension }),
     },
     "final-warning": {
       subject: `Final warning: pay ${invoice.number} before ${suspension} to avoid suspension`,
-      body: FinalWarningEmail({ ...facts, suspensionDate: suspension }),
+      render: () => renderFromTemplate("final-warning", FinalWarningEmail, { ...facts, suspensionDate: suspension }),
     },
     "suspension-notice": {
       subject: `${recipient.businessName} is suspended until invoice ${invoice.number} is paid`,
-      body: SuspensionNoticeEmail({ ...facts, suspendedAt: formatDateTime(now) }),
+      render: () => renderFromTemplate("suspension-notice", SuspensionNoticeEmail, { ...facts, suspendedAt: formatDateTime(now) }),
     },
-  };
-  const { subject, body } = emails[notice];
-  return queueEmail(tx, { template: notice, to: recipient.to, subject, body, businessId: invoice.businessId });
+  } satisfies Record<BillingNotice, { subject: string; render: () => Promise<{ html: string; text: string }> }>;
+  const { subject, render } = emails[notice];
+  const { html, text } = await render();
+  return queueRenderedEmail(tx, { template: notice, to: recipient.to, subject, html, text, businessId: invoice.businessId });
 }

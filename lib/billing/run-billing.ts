@@ -43,6 +43,7 @@ export async function runBilling(options: RunBillingOptions = {}) {
   const horizon = new Date(now.getTime() + leadDays * DAY_MS);
   const counts: BillingRunCounts = { due: 0, invoiced: 0, charged: 0, succeeded: 0, failed: 0, skipped: 0, endedToFree: 0, errors: 0 };
   let operations = 0;
+  const timings = { openMs: 0, chargeMs: 0 };
   let lastError: string | null = null;
 
   const previous = businessIds ? null : await prisma.billingRun.findFirst({ orderBy: { startedAt: "desc" }, select: { completed: true, cursor: true } });
@@ -68,8 +69,12 @@ export async function runBilling(options: RunBillingOptions = {}) {
       continue;
     }
     counts.due += batch.length;
+    const openStarted = Date.now();
     const opened = await openBatch(batch);
+    timings.openMs += Date.now() - openStarted;
+    const chargeStarted = Date.now();
     await chargeOpened(opened.filter((invoice) => invoice.chargedByCvt));
+    timings.chargeMs += Date.now() - chargeStarted;
     cursor = batch[batch.length - 1].subscriptionId;
     await save({ cursor });
   }
@@ -81,7 +86,7 @@ export async function runBilling(options: RunBillingOptions = {}) {
     }
   }
   await save({ finishedAt: new Date(), completed, cursor: completed ? null : cursor });
-  return { billingRunId: run.id, completed, ...counts, ms: Date.now() - started };
+  return { billingRunId: run.id, completed, ...counts, ms: Date.now() - started, ...timings };
 
   async function openBatch(batch: RenewalCandidate[]): Promise<OpenedInvoice[]> {
     const guard = (size: number) => () => {

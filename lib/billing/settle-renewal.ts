@@ -1,6 +1,7 @@
 import PaymentReceivedEmail from "@/emails/payment-received";
 import ReactivationConfirmationEmail from "@/emails/reactivation-confirmation";
-import { queueEmail } from "@/lib/email/queue-email";
+import { queueEmail, queueRenderedEmail } from "@/lib/email/queue-email";
+import { renderFromTemplate } from "@/lib/email/render-from-template";
 import { env } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
@@ -72,12 +73,7 @@ export async function settleInvoiceWithPayment(
   if (recipient.to) {
     const amount = formatMoney(payment.amountCents, payment.currency);
     const subscription = await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } });
-    await queueEmail(tx, {
-      template: "payment-received",
-      to: recipient.to,
-      businessId: invoice.businessId,
-      subject: `Payment received: ${amount} for ${invoice.number}`,
-      body: PaymentReceivedEmail({
+    const { html, text } = await renderFromTemplate("payment-received", PaymentReceivedEmail, {
         businessName: recipient.businessName,
         invoiceNumber: invoice.number,
         amount,
@@ -85,8 +81,15 @@ export async function settleInvoiceWithPayment(
         paidAt: formatDateTime(now),
         planName: invoice.plan ? plans[invoice.plan].name : null,
         periodEnd: subscription?.currentPeriodEnd ? formatDateTime(subscription.currentPeriodEnd) : null,
-        billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
-      }),
+      billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
+    });
+    await queueRenderedEmail(tx, {
+      template: "payment-received",
+      to: recipient.to,
+      businessId: invoice.businessId,
+      subject: `Payment received: ${amount} for ${invoice.number}`,
+      html,
+      text,
     });
   }
   return "paid";

@@ -95,3 +95,21 @@ describe("billing email templates render HTML and text with the business, money,
     expect(out.text).toContain("paid until 1 Jan 2027, 00:00 UTC");
   });
 });
+
+describe("renderFromTemplate (one React render per email shape in bulk runs)", () => {
+  it("gives the same text as a full render, with values escaped in HTML", async () => {
+    const { renderFromTemplate } = await import("@/lib/email/render-from-template");
+    const props = { ...usd, businessName: `Mbare "Hardware" & <Sons>`, chargedAutomatically: false };
+    const direct = await both(InvoiceIssuedEmail(props));
+    const fromTemplate = await renderFromTemplate("invoice-issued", InvoiceIssuedEmail, props);
+    const again = await renderFromTemplate("invoice-issued", InvoiceIssuedEmail, { ...props, businessName: "Other Shop", amount: "$1.00" });
+    const words = (text: string) => text.replace(/[\s\u00a0\u034f\u200b-\u200f\u2060-\u2064\ufeff]+/g, " ").trim();
+    expect(words(fromTemplate.text)).toBe(words(direct.text));
+    expect(fromTemplate.html).toContain("Mbare &quot;Hardware&quot; &amp; &lt;Sons&gt;");
+    expect(fromTemplate.html).not.toContain("<Sons>");
+    expect(fromTemplate.html).not.toMatch(/\u2063/);
+    expect(again.text).toContain("Other Shop");
+    expect(again.text).toContain("$1.00");
+    expect(again.text).not.toContain("Sons");
+  });
+});
