@@ -58,6 +58,10 @@ const schema = z.object({
   DROPBOX_API_BASE: z.url().default("https://api.dropboxapi.com"),
   DROPBOX_CONTENT_BASE: z.url().default("https://content.dropboxapi.com"),
   INTEGRATIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  // Billing runs: open the next period's invoice this many days before the current period ends.
+  BILLING_LEAD_DAYS: z.coerce.number().int().min(1).max(28).default(3),
+  // Time budget of one billing-run invocation (Vercel functions stop at 60 s).
+  BILLING_RUN_BUDGET_MS: z.coerce.number().int().min(1_000).max(300_000).default(50_000),
 });
 
 type Secrets = { BETTER_AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };

@@ -13,7 +13,21 @@ import { PaynowPlanPicker } from "./paynow-plan-picker";
 
 // The billing page's mobile-money section: our own invoices still waiting for payment with a Pay link, and
 // (for owners, when Paynow is set up) a way to open an invoice for a plan. Paid ones are in the invoice list.
-export async function PaynowInvoices({ businessId, canPay, currentPlan }: { businessId: string; canPay: boolean; currentPlan: string }) {
+// cardBilling: "live" while a card subscription renews (mobile money would pay the same period twice),
+// "ending" once it is cancelled at period end (a mobile-money invoice starts when the card period ends).
+export async function PaynowInvoices({
+  businessId,
+  canPay,
+  currentPlan,
+  cardBilling = null,
+  cardPeriodEndLabel = null,
+}: {
+  businessId: string;
+  canPay: boolean;
+  currentPlan: string;
+  cardBilling?: "live" | "ending" | null;
+  cardPeriodEndLabel?: string | null;
+}) {
   const enabled = isPaynowConfigured();
   const invoices = (await listOwnInvoices(businessId)).filter((invoice) => invoice.status === "open");
   if (!enabled && invoices.length === 0) return null;
@@ -23,8 +37,15 @@ export async function PaynowInvoices({ businessId, canPay, currentPlan }: { busi
       <CardHeader
         title="Mobile money"
         description="Pay a month at a time with EcoCash, OneMoney, InnBucks or a card through Paynow."
-        action={enabled && canPay ? <PaynowPlanPicker currentPlan={currentPlan} /> : undefined}
+        action={enabled && canPay && cardBilling !== "live" ? <PaynowPlanPicker currentPlan={currentPlan} /> : undefined}
       />
+      {enabled && cardBilling && (
+        <CardBody role="note" className="border-b border-zinc-100 text-sm text-amber-900">
+          {cardBilling === "live"
+            ? `This business pays by card${cardPeriodEndLabel ? ` until ${cardPeriodEndLabel}` : ""}. To switch to mobile money, cancel card billing first (Current plan, above): it stops at the end of the paid period and a mobile-money invoice starts from then, so no period is paid twice.`
+            : `Card billing stops on ${cardPeriodEndLabel ?? "the end of the paid period"}. A mobile-money invoice you open now starts from that day.`}
+        </CardBody>
+      )}
       {invoices.length === 0 ? (
         <CardBody className="flex items-center gap-3 text-sm text-zinc-600">
           <Smartphone aria-hidden className="size-5 shrink-0 text-zinc-400" />

@@ -29,6 +29,7 @@ export const errorStatus = {
   conflict: 409,
   idempotency_conflict: 409,
   payload_too_large: 413,
+  card_billing_active: 409,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,

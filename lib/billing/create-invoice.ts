@@ -5,6 +5,7 @@ import type { CreatePaynowInvoiceInput } from "@/lib/payments/paynow/schemas";
 import { requirePaynowSettings } from "@/lib/payments/paynow/config";
 import { addMonthsUtc } from "./billing-period";
 import { allocateInvoiceNumber } from "./invoice-number";
+import { formatDate } from "@/lib/format";
 import { plans } from "./plans";
 
 const DUE_IN_DAYS = 7;
@@ -18,8 +19,13 @@ export async function createPaynowInvoice(businessId: string, input: CreatePayno
   const plan = plans[input.plan];
   const price = plan.prices[input.currency];
   const subscription = await prisma.subscription.findUnique({ where: { businessId } });
-  if (subscription?.provider === "stripe" && stripeManaged.has(subscription.status) && !subscription.cancelAtPeriodEnd) {
-    throw new ApiError("conflict", "This business pays by card through Stripe. Cancel that subscription before paying with mobile money.");
+  const cardLive = subscription?.provider === "stripe" && stripeManaged.has(subscription.status);
+  if (cardLive && !subscription.cancelAtPeriodEnd) {
+    const until = subscription.currentPeriodEnd ? ` until ${formatDate(subscription.currentPeriodEnd)}` : "";
+    throw new ApiError(
+      "card_billing_active",
+      `This business pays by card (Stripe)${until}, so a mobile-money invoice would pay the same period twice. Cancel card billing first: it stops at the end of the paid period and mobile money takes over from then.`,
+    );
   }
 
   const open = await prisma.invoice.findFirst({
@@ -34,7 +40,9 @@ export async function createPaynowInvoice(businessId: string, input: CreatePayno
     subscription.provider === "paynow" &&
     subscription.currentPeriodEnd !== null &&
     subscription.currentPeriodEnd > now;
-  const periodStart = continues ? subscription.currentPeriodEnd! : now;
+  // After a card cancellation the mobile-money period starts where the card period ends.
+  const afterCard = cardLive && subscription.currentPeriodEnd !== null && subscription.currentPeriodEnd > now;
+  const periodStart = continues || afterCard ? subscription!.currentPeriodEnd! : now;
   const description = `Tangabiz ${plan.name} plan, 1 month`;
 
   const invoice = await prisma.$transaction(async (tx) =>

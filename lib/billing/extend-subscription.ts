@@ -1,30 +1,51 @@
-import type { Plan } from "@/lib/generated/prisma/enums";
+import type { PaymentProviderName, Plan, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { addMonthsUtc } from "./billing-period";
 
+export interface PaidPeriod {
+  periodStart: Date;
+  periodEnd: Date;
+  // The subscription's status before this payment (e.g. "suspended": the caller sends a reactivation email).
+  previousStatus: SubscriptionStatus | null;
+}
+
 // Paying an invoice for a plan activates the subscription, or extends it by one period: from the end of the
 // current paid period when it is the same plan and still running, from now otherwise (a new or changed plan
-// starts today). Runs inside the payment's transaction, with the subscription row locked so two invoices
-// paid at once extend twice rather than overwrite each other. Answers the period that was bought.
+// starts today). A renewal invoice opened by the billing run buys exactly its own period, from the end of the
+// period before it, however late it is paid. Runs inside the payment's transaction, with the subscription row
+// locked so two invoices paid at once extend twice rather than overwrite each other.
 export async function extendSubscriptionForPayment(
   tx: Prisma.TransactionClient,
-  { businessId, plan }: { businessId: string; plan: Plan },
+  {
+    businessId,
+    plan,
+    currency,
+    renewal,
+  }: { businessId: string; plan: Plan; currency?: string; renewal?: { periodStart: Date; periodEnd: Date } },
   now: Date,
-): Promise<{ periodStart: Date; periodEnd: Date }> {
+): Promise<PaidPeriod> {
   await tx.$queryRaw`SELECT 1 FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
   const current = await tx.subscription.findUnique({ where: { businessId } });
-  const continues =
-    current?.plan === plan &&
-    current.status === "active" &&
-    current.provider === "paynow" &&
-    current.currentPeriodEnd !== null &&
-    current.currentPeriodEnd > now;
+  const previousStatus = current?.status ?? null;
+  if (renewal && current) {
+    const periodEnd = current.currentPeriodEnd && current.currentPeriodEnd > renewal.periodEnd ? current.currentPeriodEnd : renewal.periodEnd;
+    await tx.subscription.update({
+      where: { businessId },
+      data: { plan, status: "active", currentPeriodStart: renewal.periodStart, currentPeriodEnd: periodEnd },
+    });
+    return { ...renewal, previousStatus };
+  }
+  const samePaynowPlan = current?.plan === plan && current.status === "active" && current.provider === "paynow";
+  // Card billing cancelled at period end: mobile money takes over when the card period ends, never overlapping it.
+  const cardEndsLater = current?.provider === "stripe" && current.cancelAtPeriodEnd;
+  const continues = (samePaynowPlan || cardEndsLater) && current?.currentPeriodEnd != null && current.currentPeriodEnd > now;
   const periodStart = continues ? current.currentPeriodEnd! : now;
   const periodEnd = addMonthsUtc(periodStart, 1);
+  const provider: PaymentProviderName = "paynow";
   const data = {
     plan,
     status: "active" as const,
-    provider: "paynow" as const,
+    provider,
     currentPeriodStart: continues ? current.currentPeriodStart ?? now : now,
     currentPeriodEnd: periodEnd,
     cancelAtPeriodEnd: false,
@@ -32,7 +53,9 @@ export async function extendSubscriptionForPayment(
     // (its later events are ignored); a new card checkout links a fresh one.
     externalSubscriptionId: null,
     externalPriceId: null,
+    // Renewals are invoiced in the currency the business last paid in.
+    ...(currency ? { billingCurrency: currency } : {}),
   };
   await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
-  return { periodStart, periodEnd };
+  return { periodStart, periodEnd, previousStatus };
 }

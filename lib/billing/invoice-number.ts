@@ -18,3 +18,15 @@ export function formatInvoiceNumber(year: number, sequence: number): string {
   }
   return `INV-${year}-${String(sequence).padStart(6, "0")}`;
 }
+
+// `count` consecutive numbers in one statement, for the billing run's batches.
+export async function allocateInvoiceNumbers(tx: Prisma.TransactionClient, at: Date, count: number): Promise<string[]> {
+  if (count === 0) return [];
+  const year = at.getUTCFullYear();
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "InvoiceSequence" ("year", "last") VALUES (${year}, ${count})
+    ON CONFLICT ("year") DO UPDATE SET "last" = "InvoiceSequence"."last" + ${count}
+    RETURNING "last"`;
+  const last = Number(rows[0].last);
+  return Array.from({ length: count }, (_, i) => formatInvoiceNumber(year, last - count + 1 + i));
+}

@@ -23,10 +23,12 @@ export interface PayPageData {
 // payment to resume (the one Paynow sent the payer back with, else the one still waiting).
 export async function loadPayPage(token: string, returnedPaymentId?: string): Promise<PayPageData | null> {
   const invoice = await findInvoiceByPaymentToken(token);
-  if (!invoice || invoice.provider !== "paynow") return null;
+  // CVT renewals can be paid here too when the CVT charge failed.
+  if (!invoice || (invoice.provider !== "paynow" && invoice.provider !== "cvt")) return null;
   const payment = await prisma.payment.findFirst({
     where: {
       invoiceId: invoice.id,
+      provider: "paynow",
       OR: [{ status: "pending" }, ...(returnedPaymentId && returnedPaymentId.length <= 64 ? [{ id: returnedPaymentId }] : [])],
     },
     orderBy: { createdAt: "desc" },

@@ -1,4 +1,4 @@
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import type { ReactElement } from "react";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -16,8 +16,17 @@ export interface OutgoingEmail {
 
 // Writes the message (queued) and the job that sends it inside the caller's transaction, so an email exists
 // exactly when its cause committed. Call kickJobs() after the commit to send it without waiting for the cron.
-export async function queueEmail(tx: Prisma.TransactionClient, { template, to, subject, body, businessId }: OutgoingEmail) {
-  const [html, text] = await Promise.all([render(body), render(body, { plainText: true })]);
+export async function queueEmail(tx: Prisma.TransactionClient, { body, ...email }: OutgoingEmail) {
+  // One React render; the text part is derived from its HTML (what render's plainText option does after a second render).
+  const html = await render(body);
+  return queueRenderedEmail(tx, { ...email, html, text: toPlainText(html) });
+}
+
+// The same for a message already rendered (e.g. by renderFromTemplate for bulk runs).
+export async function queueRenderedEmail(
+  tx: Prisma.TransactionClient,
+  { template, to, subject, html, text, businessId }: Omit<OutgoingEmail, "body"> & { html: string; text: string },
+) {
   const message = await tx.emailMessage.create({
     data: { template, to, subject, html, text, businessId, transport: env.RESEND_API_KEY ? "resend" : "outbox" },
   });

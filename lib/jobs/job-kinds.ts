@@ -37,6 +37,16 @@ export const jobKinds = {
     retryDelaysMs: [minute, 5 * minute, 30 * minute, 2 * hour, 4 * hour],
     run: async (payload, ctx) => (await import("@/lib/integrations/run-sync")).runIntegrationSync(payload, ctx),
   },
+  // A CVT charge for one invoice; every attempt sends the same Idempotency-Key, so a retry is the same charge.
+  "cvt.charge": {
+    retryDelaysMs: [1 * minute, 10 * minute, 1 * hour, 6 * hour],
+    run: async (payload) => (await import("@/lib/payments/cvt/charge-invoice")).chargeInvoiceWithCvt(payload),
+  },
+  // Opt-in renewal pushed to the payer's wallet (Paynow express checkout), once per invoice.
+  "paynow.renewal-push": {
+    retryDelaysMs: [15 * minute, 2 * hour],
+    run: async (payload) => (await import("@/lib/billing/push-renewal-to-wallet")).pushRenewalToWallet(payload),
+  },
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;

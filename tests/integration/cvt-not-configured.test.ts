@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as register from "@/app/api/business/register/route";
+import * as cvtWebhook from "@/app/api/webhooks/cvt/route";
 import { prisma } from "@/lib/db";
 import { call, signUp } from "../helpers/http";
 
@@ -10,5 +11,15 @@ describe("registration with a CVT key when CVT is not configured", () => {
     expect(res.status).toBe(503);
     expect(res.json.error.code).toBe("provider_not_configured");
     expect(await prisma.business.count({ where: { name: "No CVT" } })).toBe(0);
+  });
+});
+
+describe("CVT webhook when CVT_WEBHOOK_SECRET is not set", () => {
+  it("answers 503 provider_not_configured and records nothing", async () => {
+    const body = JSON.stringify({ id: "evt_unconfigured", type: "charge.succeeded", data: {} });
+    const res = await call(cvtWebhook.POST, "/api/webhooks/cvt", { rawBody: body, headers: { "cvt-signature": "a".repeat(64) } });
+    expect(res.status).toBe(503);
+    expect(res.json.error.code).toBe("provider_not_configured");
+    expect(await prisma.webhookEvent.count({ where: { provider: "cvt", eventId: "evt_unconfigured" } })).toBe(0);
   });
 });

@@ -38,7 +38,7 @@ describe("registration with a CVT key", () => {
     cvt.customers.set("cvt_live_good_key_1", { id: "cus_123", subscription: { status: "active", plan: "pro" } });
     const { res } = await registerWith("cvt_live_good_key_1");
     expect(res.status).toBe(201);
-    expect(cvt.calls.at(-1)).toEqual({ authorization: `Bearer ${cvt.secret}`, body: { api_key: "cvt_live_good_key_1" } });
+    expect(cvt.calls.at(-1)).toEqual({ path: "/v1/verify", authorization: `Bearer ${cvt.secret}`, body: { api_key: "cvt_live_good_key_1" } });
 
     const business = await db.prisma.business.findUniqueOrThrow({ where: { id: res.json.business.id }, include: { subscription: true } });
     expect(business.cvtCustomerId).toBe("cus_123");

@@ -3,6 +3,7 @@ import { VerifyEmailBanner } from "@/components/auth/verify-email-banner";
 import { BillingBanner } from "@/components/billing/billing-banner";
 import { DashboardShell } from "@/components/dashboard/dashboard-shell";
 import { requireMember } from "@/lib/auth/page-session";
+import { findPayLinkToSettle } from "@/lib/billing/invoice-timeline";
 import { getBillingStatus } from "@/lib/billing/usage";
 import { listMemberships } from "@/lib/business/queries";
 import { emailProviderConfigured } from "@/lib/email/email-provider";
@@ -13,6 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const { user, member } = await requireMember();
   const [memberships, billing] = await Promise.all([listMemberships(user.id), getBillingStatus(member.businessId)]);
+  const payUrl = billing.status === "past_due" || billing.status === "suspended" ? await findPayLinkToSettle(member.businessId) : null;
   return (
     <DashboardShell
       role={member.role}
@@ -28,7 +30,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               devOutboxHref={env.NODE_ENV === "development" && !emailProviderConfigured() ? "/dev/outbox" : null}
             />
           )}
-          <BillingBanner status={billing.status} role={member.role} />
+          <BillingBanner status={billing.status} role={member.role} payUrl={payUrl} />
         </>
       }
     >

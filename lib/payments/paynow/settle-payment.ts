@@ -1,4 +1,5 @@
 import { extendSubscriptionForPayment } from "@/lib/billing/extend-subscription";
+import { queueReactivationEmail, renewalPeriodOf } from "@/lib/billing/settle-renewal";
 import { prisma } from "@/lib/db";
 import { kickJobs } from "@/lib/jobs/kick-jobs";
 import type { Payment } from "@/lib/generated/prisma/client";
@@ -91,18 +92,26 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       data: { status: "paid", paidAt: now, amountPaidCents: { increment: payment.amountCents }, amountDueCents: 0 },
     });
     if (invoice.count === 0) {
-      // Another payment already paid this invoice (or it was voided): keep the money on record for a person.
-      await tx.payment.update({
-        where: { id: payment.id },
-        data: { flaggedForReview: true, failureReason: "The invoice was already settled when this payment arrived; refund or credit it." },
-      });
+      // Another payment already paid this invoice, or it was voided (e.g. the period was paid by card): keep
+      // the money on record for a person.
+      const settled = await tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId }, select: { status: true, voidReason: true } });
+      const why =
+        settled.status === "void"
+          ? `The invoice was voided (${settled.voidReason ?? "no reason recorded"}) before this payment arrived; refund or credit it.`
+          : "The invoice was already settled when this payment arrived; refund or credit it.";
+      await tx.payment.update({ where: { id: payment.id }, data: { flaggedForReview: true, failureReason: why } });
       return "flagged_double_payment" as const;
     }
-    const paidInvoice = await tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId }, select: { plan: true } });
+    const paidInvoice = await tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId } });
     if (paidInvoice.plan) {
       // The invoice records the period actually bought, which may differ from the one it was issued for.
-      const bought = await extendSubscriptionForPayment(tx, { businessId: payment.businessId, plan: paidInvoice.plan }, now);
-      await tx.invoice.update({ where: { id: payment.invoiceId }, data: bought });
+      const bought = await extendSubscriptionForPayment(
+        tx,
+        { businessId: payment.businessId, plan: paidInvoice.plan, currency: paidInvoice.currency, renewal: renewalPeriodOf(paidInvoice) },
+        now,
+      );
+      await tx.invoice.update({ where: { id: payment.invoiceId }, data: { periodStart: bought.periodStart, periodEnd: bought.periodEnd } });
+      if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, paidInvoice, bought.periodEnd);
     }
     await queuePaymentReceivedEmail(tx, payment.id);
     return "paid" as const;

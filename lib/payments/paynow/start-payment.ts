@@ -22,7 +22,8 @@ async function findTargetInvoice(target: InvoiceTarget): Promise<Invoice> {
     "paymentToken" in target
       ? await prisma.invoice.findUnique({ where: { paymentToken: target.paymentToken } })
       : await prisma.invoice.findFirst({ where: { id: target.invoiceId, businessId: target.businessId } });
-  if (!invoice || invoice.provider !== "paynow") throw new ApiError("not_found", "No such invoice.");
+  // CVT renewals can be paid with mobile money too when the CVT charge failed.
+  if (!invoice || (invoice.provider !== "paynow" && invoice.provider !== "cvt")) throw new ApiError("not_found", "No such invoice.");
   return invoice;
 }
 

@@ -1,3 +1,4 @@
+import { voidOverlappingOwnInvoices } from "@/lib/billing/void-overlapping-invoices";
 import { prisma } from "@/lib/db";
 import { fromStripeTime, stripeId, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
@@ -21,7 +22,18 @@ export async function onCheckoutCompleted(event: Stripe.Event): Promise<EventPla
   const subscription = await retrieveSubscription(subscriptionId);
   return {
     status: "processed",
-    apply: (tx) => applyStripeSubscription(tx, businessId, subscription, fromStripeTime(event.created), { fromCheckout: true }),
+    apply: async (tx) => {
+      const outcome = await applyStripeSubscription(tx, businessId, subscription, fromStripeTime(event.created), { fromCheckout: true });
+      const item = subscription.items.data[0];
+      if (outcome === "applied" && item) {
+        await voidOverlappingOwnInvoices(tx, {
+          businessId,
+          periodStart: fromStripeTime(item.current_period_start)!,
+          periodEnd: fromStripeTime(item.current_period_end)!,
+          reason: "The period was paid by card (Stripe checkout completed).",
+        });
+      }
+    },
   };
 }
 

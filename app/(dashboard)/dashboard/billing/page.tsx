@@ -3,6 +3,8 @@ import { Suspense } from "react";
 import { CheckoutReturn } from "@/components/billing/checkout-return";
 import { CurrentPlanCard } from "@/components/billing/current-plan-card";
 import { InvoiceList } from "@/components/billing/invoice-list";
+import { InvoiceTimeline } from "@/components/billing/invoice-timeline";
+import { RenewalWalletToggle } from "@/components/billing/renewal-wallet-toggle";
 import { PlanPicker, type PlanOption } from "@/components/billing/plan-picker";
 import { PaynowInvoices } from "@/components/billing/paynow-invoices";
 import { ProviderNotices } from "@/components/billing/provider-notices";
@@ -12,6 +14,8 @@ import { PageHeader } from "@/components/dashboard/page-header";
 import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
 import { listInvoices } from "@/lib/billing/invoices";
+import { getInvoiceTimeline } from "@/lib/billing/invoice-timeline";
+import { getRenewalWallet } from "@/lib/billing/renewal-wallet";
 import { isPaidPlan, planOrder, plans, UNLIMITED } from "@/lib/billing/plans";
 import { stripePriceIdForPlan } from "@/lib/payments/stripe/prices";
 import { getBillingUsage } from "@/lib/billing/usage";
@@ -45,7 +49,12 @@ const planOptions: () => PlanOption[] = () =>
 export default async function BillingPage() {
   const { member } = await requireMember();
   if (!hasRole(member.role, "admin")) return <AccessDenied required="admin" />;
-  const [usage, invoices] = await Promise.all([getBillingUsage(member.businessId), listInvoices(member.businessId)]);
+  const [usage, invoices, timeline, renewalWallet] = await Promise.all([
+    getBillingUsage(member.businessId),
+    listInvoices(member.businessId),
+    getInvoiceTimeline(member.businessId),
+    getRenewalWallet(member.businessId),
+  ]);
   const canManage = hasRole(member.role, "owner");
   const cardConfigured = isStripeConfigured();
   const mobileMoneyConfigured = isPaynowConfigured();
@@ -73,6 +82,14 @@ export default async function BillingPage() {
         />
         <UsageCard usage={usage} />
       </div>
+      {(timeline || renewalWallet.eligible || renewalWallet.enabled) && (
+        <div className="mt-4 space-y-4">
+          {timeline && <InvoiceTimeline timeline={timeline} canPay={canManage} />}
+          {(renewalWallet.eligible || renewalWallet.enabled) && usage.provider !== "stripe" && (
+            <RenewalWalletToggle initial={renewalWallet} canManage={canManage} />
+          )}
+        </div>
+      )}
 
       <section id="plans" aria-labelledby="plans-heading" className="mt-8 scroll-mt-20">
         <h2 id="plans-heading" className="mb-1 text-base font-semibold text-zinc-900">
@@ -99,7 +116,13 @@ export default async function BillingPage() {
         />
       </section>
 
-      <PaynowInvoices businessId={member.businessId} canPay={member.role === "owner"} currentPlan={usage.plan} />
+      <PaynowInvoices
+        businessId={member.businessId}
+        canPay={member.role === "owner"}
+        currentPlan={usage.plan}
+        cardBilling={usage.provider === "stripe" && usage.plan !== "free" ? (usage.cancelAtPeriodEnd ? "ending" : "live") : null}
+        cardPeriodEndLabel={periodEndLabel}
+      />
 
       <section aria-label="Invoices and payments" className="mt-8">
         <InvoiceList invoices={invoices} />

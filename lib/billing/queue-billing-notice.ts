@@ -1,0 +1,76 @@
+import FinalWarningEmail from "@/emails/final-warning";
+import InvoiceIssuedEmail from "@/emails/invoice-issued";
+import OverdueNoticeEmail from "@/emails/overdue-notice";
+import PaymentReminderEmail from "@/emails/payment-reminder";
+import SuspensionNoticeEmail from "@/emails/suspension-notice";
+import { queueRenderedEmail } from "@/lib/email/queue-email";
+import { renderFromTemplate } from "@/lib/email/render-from-template";
+import { formatDateTime, formatMoney } from "@/lib/format";
+import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
+import { suspensionDate } from "./dunning-schedule";
+import { payUrl } from "./own-invoices";
+import { plans } from "./plans";
+
+export type BillingNotice = "invoice-issued" | "payment-reminder" | "overdue-notice" | "final-warning" | "suspension-notice";
+
+type NoticeInvoice = Pick<Invoice, "id" | "businessId" | "number" | "currency" | "amountDueCents" | "plan" | "dueAt" | "paymentToken" | "provider">;
+
+// Where billing mail of a business goes (billing contact, else first owner), read inside the transaction.
+export async function billingRecipient(tx: Prisma.TransactionClient, businessId: string) {
+  const business = await tx.business.findUniqueOrThrow({
+    where: { id: businessId },
+    select: {
+      name: true,
+      contactEmail: true,
+      members: { where: { role: "owner" }, orderBy: { createdAt: "asc" }, take: 1, select: { user: { select: { email: true } } } },
+    },
+  });
+  return { businessName: business.name, to: business.contactEmail ?? business.members[0]?.user.email ?? null };
+}
+
+// Queues one billing email about an invoice inside the caller's transaction (sent by the email.send job).
+export async function queueBillingNotice(
+  tx: Prisma.TransactionClient,
+  notice: BillingNotice,
+  invoice: NoticeInvoice,
+  recipient: { businessName: string; to: string | null },
+  now: Date,
+) {
+  if (!recipient.to || !invoice.dueAt) return null;
+  const amount = formatMoney(invoice.amountDueCents, invoice.currency);
+  const facts = {
+    businessName: recipient.businessName,
+    invoiceNumber: invoice.number,
+    planName: invoice.plan ? plans[invoice.plan].name : "Tangabiz",
+    amount,
+    dueDate: formatDateTime(invoice.dueAt),
+    payUrl: invoice.paymentToken ? payUrl(invoice.paymentToken) : null,
+  };
+  const suspension = formatDateTime(suspensionDate(invoice.dueAt));
+  const daysUntilDue = Math.max(1, Math.ceil((invoice.dueAt.getTime() - now.getTime()) / 86_400_000));
+  const emails = {
+    "invoice-issued": {
+      subject: `Invoice ${invoice.number}: ${amount} due ${facts.dueDate}`,
+      render: () => renderFromTemplate("invoice-issued", InvoiceIssuedEmail, { ...facts, chargedAutomatically: invoice.provider === "cvt" }),
+    },
+    "payment-reminder": {
+      subject: `Reminder: invoice ${invoice.number} (${amount}) is due soon`,
+      render: () => renderFromTemplate("payment-reminder", PaymentReminderEmail, { ...facts, daysUntilDue }),
+    },
+    "overdue-notice": {
+      subject: `Overdue: invoice ${invoice.number} (${amount})`,
+      render: () => renderFromTemplate("overdue-notice", OverdueNoticeEmail, { ...facts, suspensionDate: suspension }),
+    },
+    "final-warning": {
+      subject: `Final warning: pay ${invoice.number} before ${suspension} to avoid suspension`,
+      render: () => renderFromTemplate("final-warning", FinalWarningEmail, { ...facts, suspensionDate: suspension }),
+    },
+    "suspension-notice": {
+      subject: `${recipient.businessName} is suspended until invoice ${invoice.number} is paid`,
+      render: () => renderFromTemplate("suspension-notice", SuspensionNoticeEmail, { ...facts, suspendedAt: formatDateTime(now) }),
+    },
+  } satisfies Record<BillingNotice, { subject: string; render: () => Promise<{ html: string; text: string }> }>;
+  const { subject, render } = emails[notice];
+  const { html, text } = await render();
+  return queueRenderedEmail(tx, { template: notice, to: recipient.to, subject, html, text, businessId: invoice.businessId });
+}

@@ -1,0 +1,95 @@
+import PaymentReceivedEmail from "@/emails/payment-received";
+import ReactivationConfirmationEmail from "@/emails/reactivation-confirmation";
+import { queueEmail } from "@/lib/email/queue-email";
+import { env } from "@/lib/env";
+import { formatDateTime, formatMoney } from "@/lib/format";
+import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
+import { extendSubscriptionForPayment } from "./extend-subscription";
+import { plans } from "./plans";
+import { billingRecipient } from "./queue-billing-notice";
+
+type Tx = Prisma.TransactionClient;
+
+// A renewal invoice (opened by the billing run) buys exactly the period written on it.
+export function renewalPeriodOf(invoice: Pick<Invoice, "subscriptionId" | "periodStart" | "periodEnd">) {
+  if (!invoice.subscriptionId || !invoice.periodStart || !invoice.periodEnd) return undefined;
+  return { periodStart: invoice.periodStart, periodEnd: invoice.periodEnd };
+}
+
+export async function queueReactivationEmail(tx: Tx, invoice: Invoice, paidUntil: Date) {
+  const recipient = await billingRecipient(tx, invoice.businessId);
+  if (!recipient.to) return;
+  await queueEmail(tx, {
+    template: "reactivation-confirmation",
+    to: recipient.to,
+    businessId: invoice.businessId,
+    subject: `${recipient.businessName} is active again`,
+    body: ReactivationConfirmationEmail({
+      businessName: recipient.businessName,
+      invoiceNumber: invoice.number,
+      amount: formatMoney(invoice.totalCents, invoice.currency),
+      planName: invoice.plan ? plans[invoice.plan].name : "Tangabiz",
+      paidUntil: formatDateTime(paidUntil),
+      dashboardUrl: new URL("/dashboard", env.APP_URL).toString(),
+    }),
+  });
+}
+
+export type InvoiceSettlement = "paid" | "flagged";
+
+// Marks an open invoice paid by a payment that has just been recorded as paid (CVT charges), extends the
+// subscription by the invoice's period and queues the receipt (and the reactivation notice after a
+// suspension), all inside the payment's transaction. An invoice that is no longer open (voided, or paid
+// another way) leaves the payment flagged for a person: the money is never silently lost.
+export async function settleInvoiceWithPayment(
+  tx: Tx,
+  { invoiceId, paymentId, methodLabel }: { invoiceId: string; paymentId: string; methodLabel: string },
+  now: Date,
+): Promise<InvoiceSettlement> {
+  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  const updated = await tx.invoice.updateMany({
+    where: { id: invoiceId, status: "open" },
+    data: { status: "paid", paidAt: now, amountPaidCents: { increment: payment.amountCents }, amountDueCents: 0 },
+  });
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+  if (updated.count === 0) {
+    const why =
+      invoice.status === "void"
+        ? `The invoice was voided (${invoice.voidReason ?? "no reason recorded"}) before this payment arrived; refund or credit it.`
+        : "The invoice was already settled when this payment arrived; refund or credit it.";
+    await tx.payment.update({ where: { id: paymentId }, data: { flaggedForReview: true, failureReason: why } });
+    return "flagged";
+  }
+  if (invoice.plan) {
+    const bought = await extendSubscriptionForPayment(
+      tx,
+      { businessId: invoice.businessId, plan: invoice.plan, currency: invoice.currency, renewal: renewalPeriodOf(invoice) },
+      now,
+    );
+    if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, invoice, bought.periodEnd);
+  }
+  const recipient = await billingRecipient(tx, invoice.businessId);
+  if (recipient.to) {
+    const amount = formatMoney(payment.amountCents, payment.currency);
+    const subscription = await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } });
+    await queueEmail(tx, {
+      template: "payment-received",
+      to: recipient.to,
+      businessId: invoice.businessId,
+      subject: `Payment received: ${amount} for ${invoice.number}`,
+      body: PaymentReceivedEmail({
+        businessName: recipient.businessName,
+        invoiceNumber: invoice.number,
+        amountCents: payment.amountCents,
+        currency: payment.currency,
+        method: methodLabel,
+        paidAt: now,
+        reference: payment.providerReference,
+        planName: invoice.plan ? plans[invoice.plan].name : null,
+        periodEnd: subscription?.currentPeriodEnd ?? null,
+        billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
+      }),
+    });
+  }
+  return "paid";
+}
