@@ -25,6 +25,10 @@ const schema = z.object({
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Tangabiz <no-reply@tangabiz.local>"),
   REDIS_URL: z.url().optional(),
+  // Which request header carries the client's IP, set by a proxy you control (Vercel: x-vercel-forwarded-for).
+  // Unset: no header is trusted and per-IP limits are skipped (a client-sent header could fake any address).
+  TRUST_PROXY_HEADER: z.enum(["x-forwarded-for", "x-real-ip", "x-vercel-forwarded-for"]).optional(),
+  VERCEL: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_API_BASE: z.url().optional(),
@@ -78,5 +82,9 @@ function loadEnv() {
   return { ...env, ...Object.fromEntries(missing.map((name) => [name, fallback[name]])) } as typeof env & Secrets;
 }
 
-export const env = loadEnv();
+const loaded = loadEnv();
+export const env = {
+  ...loaded,
+  TRUST_PROXY_HEADER: loaded.TRUST_PROXY_HEADER ?? (loaded.VERCEL ? ("x-vercel-forwarded-for" as const) : undefined),
+};
 export const isProduction = env.NODE_ENV === "production";

@@ -21,6 +21,7 @@ export const errorStatus = {
   forbidden: 403,
   no_active_business: 403,
   insufficient_scope: 403,
+  business_closed: 403,
   subscription_inactive: 403,
   not_found: 404,
   conflict: 409,
@@ -32,6 +33,7 @@ export const errorStatus = {
   upstream_unavailable: 502,
   provider_not_configured: 503,
   service_unavailable: 503,
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

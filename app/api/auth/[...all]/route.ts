@@ -1,4 +1,15 @@
 import { toNextJsHandler } from "better-auth/next-js";
+import { errorResponse } from "@/lib/api/errors";
 import { auth } from "@/lib/auth";
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handlers = toNextJsHandler(auth);
+
+export const GET = handlers.GET;
+
+// Deleting a business would take its financial records with it; closing it (POST /api/business/close) keeps them.
+export function POST(req: Request) {
+  if (new URL(req.url).pathname.replace(/\/+$/, "").endsWith("/organization/delete")) {
+    return Promise.resolve(errorResponse("forbidden", "Businesses cannot be deleted. The owner can close the business in Settings; its records are kept."));
+  }
+  return handlers.POST(req);
+}
