@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
@@ -11,6 +12,16 @@ export interface LimitDecision {
 
 let redis: Redis | undefined;
 let redisDown = false;
+// Tests share one Redis across runs and reuse the same phone numbers: each test process (and each reset)
+// counts in a namespace of its own. In production the namespace is empty.
+let namespace = env.NODE_ENV === "test" ? `${randomBytes(4).toString("hex")}:` : "";
+
+// The test setup calls this before every test (through globalThis, so it need not import app modules).
+if (env.NODE_ENV === "test") {
+  (globalThis as { tangabizResetRateLimits?: () => void }).tangabizResetRateLimits = () => {
+    namespace = `${randomBytes(4).toString("hex")}:`;
+  };
+}
 
 // One Redis connection for every limiter. When it fails each limiter's in-memory insurance takes over
 // (counts are then per instance); that is said once per outage, not on every reconnect attempt.
@@ -39,7 +50,7 @@ export function createLimiter(options: { keyPrefix: string; points: number; dura
 
 export async function consumePoint(limiter: RateLimiterAbstract, key: string): Promise<LimitDecision> {
   try {
-    const res = await limiter.consume(key);
+    const res = await limiter.consume(namespace + key);
     return { allowed: true, remaining: res.remainingPoints, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) };
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
@@ -49,7 +60,7 @@ export async function consumePoint(limiter: RateLimiterAbstract, key: string): P
 
 // Whether the key has points left, without spending one.
 export async function hasPointsLeft(limiter: RateLimiterAbstract, key: string): Promise<LimitDecision> {
-  const res = await limiter.get(key).catch(() => null);
+  const res = await limiter.get(namespace + key).catch(() => null);
   if (!res || res.consumedPoints < limiter.points) return { allowed: true, remaining: limiter.points - (res?.consumedPoints ?? 0), retryAfterSeconds: 0 };
   return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
 }
