@@ -20,7 +20,7 @@ function startServer(env: Record<string, string | undefined>) {
   const child = spawnSync(
     process.execPath,
     ["--import", "tsx", "-e", 'import("./instrumentation.ts").then((m) => m.register()).then(() => { console.log("READY"); process.exit(0); })'],
-    { cwd: root, env: { ...base, NEXT_RUNTIME: "nodejs", SEED_DEMO: "false", ...env } as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 },
+    { cwd: root, env: { ...base, NEXT_RUNTIME: "nodejs", SEED_DEMO: "false", ...env } as unknown as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 },
   );
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }
