@@ -29,6 +29,12 @@ export async function receivePaynowCallback(contentType: string | null, body: st
     throw new ApiError("invalid_signature", "The hash does not match this message.");
   }
   const callbackId = await recordVerifiedCallback(body, reference);
+  return applyVerifiedCallback(callbackId, message);
+}
+
+// Settles what a verified callback reports and records the outcome on it. Used on arrival and when an
+// operator re-applies a callback that failed to apply; settling is idempotent, so either is safe to repeat.
+export async function applyVerifiedCallback(callbackId: string, message: PaynowMessage): Promise<SettleResult> {
   const record = (outcome: string, paymentId?: string) =>
     prisma.paynowCallback.update({ where: { id: callbackId }, data: { outcome, paymentId } });
 
