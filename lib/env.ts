@@ -26,7 +26,7 @@ const schema = z.object({
   EMAIL_FROM: z.string().min(3).default("Tangabiz <no-reply@tangabiz.local>"),
   REDIS_URL: z.url().optional(),
   // Which request header carries the client's IP, set by a proxy you control (Vercel: x-vercel-forwarded-for).
-  // Unset: no header is trusted and per-IP limits are skipped (a client-sent header could fake any address).
+  // Unset: no header is trusted (on Vercel: its own header) and per-IP limits are skipped.
   TRUST_PROXY_HEADER: z.enum(["x-forwarded-for", "x-real-ip", "x-vercel-forwarded-for"]).optional(),
   VERCEL: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
@@ -82,9 +82,5 @@ function loadEnv() {
   return { ...env, ...Object.fromEntries(missing.map((name) => [name, fallback[name]])) } as typeof env & Secrets;
 }
 
-const loaded = loadEnv();
-export const env = {
-  ...loaded,
-  TRUST_PROXY_HEADER: loaded.TRUST_PROXY_HEADER ?? (loaded.VERCEL ? ("x-vercel-forwarded-for" as const) : undefined),
-};
+export const env = loadEnv();
 export const isProduction = env.NODE_ENV === "production";

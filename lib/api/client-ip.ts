@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 // header a trusted proxy sets (TRUST_PROXY_HEADER), never from one a client could send itself; without
 // that setting the address is unknown (null) and per-IP limits do not apply.
 export function clientIp(req: Request): string | null {
-  const header = env.TRUST_PROXY_HEADER;
+  const header = env.TRUST_PROXY_HEADER ?? (env.VERCEL ? "x-vercel-forwarded-for" : undefined);
   if (!header) return null;
   const value = req.headers.get(header);
   if (!value) return null;
