@@ -19,17 +19,23 @@ const CODES = new Set([
   // Prisma: can't reach server, timed out, connection closed, pool timeout.
   "P1001",
   "P1002",
+  "P1008",
   "P1017",
   "P2024",
 ]);
+
+// Kinds of @prisma/adapter-pg's errors for the same situations.
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
 const MESSAGES =
   /Connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|connect ECONNREFUSED|read ECONNRESET|Can't reach database server|Server has closed the connection/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const { code, message, cause, originalCode } = error as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+  const { code, errorCode, kind, message, cause, originalCode } = error as Record<string, unknown>;
   if (typeof code === "string" && CODES.has(code)) return true;
+  if (typeof errorCode === "string" && CODES.has(errorCode)) return true;
+  if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
   if (typeof originalCode === "string" && CODES.has(originalCode)) return true;
   if (typeof message === "string" && MESSAGES.test(message)) return true;
   return isDatabaseUnavailable(cause, depth + 1);

@@ -32,7 +32,7 @@ describe("deleting a business through Better Auth", () => {
     await expect(prisma.$executeRawUnsafe(`DELETE FROM "Business" WHERE id = $1`, business.id)).rejects.toThrow(/foreign key|23001|23503/i);
     expect(await prisma.business.count({ where: { id: business.id } })).toBe(1);
     const rows = await prisma.$queryRawUnsafe<{ confdeltype: string; table: string }[]>(
-      `SELECT confdeltype, conrelid::regclass::text AS table FROM pg_constraint
+      `SELECT confdeltype::text AS confdeltype, conrelid::regclass::text AS table FROM pg_constraint
        WHERE contype = 'f' AND confrelid = '"Business"'::regclass AND conrelid::regclass::text IN ('"Invoice"', '"Payment"', '"AuditLog"', '"Order"', '"UsageEvent"', '"Subscription"')`,
     );
     expect(rows).toHaveLength(6);

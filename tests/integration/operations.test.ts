@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as reapplyRoute from "@/app/api/operations/callbacks/[id]/reapply/route";
 import { prisma } from "@/lib/db";
 import { findStuckItems } from "@/lib/operations/find-stuck-items";
+import { recordUnverifiedCallback } from "@/lib/payments/paynow/record-callback";
 import { addMember } from "../helpers/fixtures";
 import { call } from "../helpers/http";
 import { businessWithInvoice, payWithToken } from "../helpers/paynow-flows";
@@ -17,7 +18,7 @@ async function stuckBusiness(phone: string) {
   const body = fakePaynow.statusBody(payment.externalReference!, { status: "Paid" });
   // A verified callback whose settling failed (e.g. the database went away mid-way).
   const failed = await prisma.paynowCallback.create({ data: { body, verified: true, reference: payment.externalReference, outcome: "error" } });
-  await prisma.paynowCallback.create({ data: { body: "reference=x&hash=forged", verified: false, reference: payment.externalReference, outcome: "bad_hash", sampleSlot: Math.floor(Math.random() * 1e6) + 1000 } });
+  await recordUnverifiedCallback(`reference=${payment.externalReference}&status=Paid&hash=forged`, payment.externalReference, "bad_hash");
   const businessId = setup.business.id;
   await prisma.posTerminal.create({ data: { businessId, terminalId: "till-quiet", lastSeenAt: new Date(Date.now() - 30 * 3600_000) } });
   await prisma.posTerminal.create({ data: { businessId, terminalId: "till-busy", lastSeenAt: new Date() } });
