@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as closeRoute from "@/app/api/business/close/route";
 import * as keysRoute from "@/app/api/api-keys/route";
+import * as checkoutRoute from "@/app/api/billing/checkout-session/route";
+import * as paynowInvoiceRoute from "@/app/api/billing/paynow/invoice/route";
 import * as status from "@/app/api/pos/status/route";
 import * as transactions from "@/app/api/pos/transactions/route";
 import { prisma } from "@/lib/db";
@@ -87,6 +89,15 @@ describe("POST /api/business/close", () => {
     const newKey = await call(keysRoute.POST, "/api/api-keys", { cookie: owner.cookie, body: { name: "After close" } });
     expect(newKey.status).toBe(403);
     expect(newKey.json.error.code).toBe("business_closed");
+
+    for (const [handler, path, body] of [
+      [checkoutRoute.POST, "/api/billing/checkout-session", { plan: "pro" }],
+      [paynowInvoiceRoute.POST, "/api/billing/paynow/invoice", { plan: "basic" }],
+    ] as const) {
+      const billing = await call(handler, path, { cookie: owner.cookie, body });
+      expect(billing.status, path).toBe(403);
+      expect(billing.json.error.code, path).toBe("business_closed");
+    }
 
     const twice = await close(owner.cookie, "Closing Shop");
     expect(twice.status).toBe(409);
