@@ -1,4 +1,4 @@
-import { BarChart3, CreditCard, KeyRound, LayoutDashboard, Mail, MonitorSmartphone, Plug, Users, type LucideIcon } from "lucide-react";
+import { Activity, BarChart3, CreditCard, KeyRound, LayoutDashboard, Mail, MonitorSmartphone, Plug, Settings, Users, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/auth/roles";
 
 export interface NavItem {
@@ -18,4 +18,6 @@ export const navItems: NavItem[] = [
   { href: "/dashboard/team", label: "Team", icon: Users, role: "admin" },
   { href: "/dashboard/usage", label: "Usage", icon: BarChart3, role: "staff" },
   { href: "/dashboard/outbox", label: "Outbox", icon: Mail, role: "admin" },
+  { href: "/dashboard/operations", label: "Operations", icon: Activity, role: "admin" },
+  { href: "/dashboard/settings", label: "Settings", icon: Settings, role: "owner" },
 ];

@@ -24,7 +24,15 @@ export function countActiveApiKeys(businessId: string, db: Tx | typeof prisma = 
 export async function insertApiKey(tx: Tx, businessId: string, createdById: string | null, input: CreateApiKeyInput) {
   const [subscription] = await tx.$queryRaw<{ plan: keyof typeof plans }[]>`
     SELECT plan FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
-  const limit = plans[subscription?.plan ?? "free"].limits.apiKeys;
+  await refuseIfClosed(tx, businessId);
+  const plan = plans[subscription?.plan ?? "free"];
+  if (input.rateLimitPerHour !== undefined && input.rateLimitPerHour > plan.limits.requestsPerHourPerKey) {
+    throw new ApiError(
+      "plan_limit_reached",
+      `rateLimitPerHour: your ${plan.name} plan allows at most ${plan.limits.requestsPerHourPerKey.toLocaleString("en-US")} requests an hour per key; a key's own limit can only be lower.`,
+    );
+  }
+  const limit = plan.limits.apiKeys;
   if (limit !== UNLIMITED && (await countActiveApiKeys(businessId, tx)) >= limit) {
     throw new ApiError(
       "plan_limit_reached",
@@ -43,6 +51,11 @@ export async function insertApiKey(tx: Tx, businessId: string, createdById: stri
     },
   });
   return created;
+}
+
+async function refuseIfClosed(tx: Tx, businessId: string) {
+  const business = await tx.business.findUnique({ where: { id: businessId }, select: { closedAt: true } });
+  if (business?.closedAt) throw new ApiError("business_closed", "This business was closed; it cannot have API keys.");
 }
 
 type KeyFields = Pick<Prisma.ApiKeyUncheckedCreateInput, "businessId" | "name" | "scopes" | "environment" | "expiresAt" | "rateLimitPerHour" | "createdById">;
@@ -86,6 +99,16 @@ export async function rotateApiKey(businessId: string, apiKeyId: string, actorUs
     const now = new Date();
     if ((old.revokedAt && old.revokedAt <= now) || (old.expiresAt && old.expiresAt <= now) || old.replacedById) {
       throw new ApiError("conflict", "Only an active key that was not rotated already can be rotated.");
+    }
+    await refuseIfClosed(tx, businessId);
+    // One rotation in flight per key: while the key this one replaced still works, rotating again would
+    // leave a third working key, and repeated rotations would pile up keys beyond the plan's limit.
+    const predecessor = await tx.apiKey.findFirst({ where: { replacedById: old.id, revokedAt: { gt: now } }, select: { revokedAt: true } });
+    if (predecessor) {
+      throw new ApiError(
+        "conflict",
+        `This key replaced another that keeps working until ${predecessor.revokedAt!.toISOString()}. Rotate again after that, or revoke the old key first.`,
+      );
     }
     // A rotation replaces a key rather than adding one, so the plan's key limit does not apply.
     const { businessId: ownerId, name, scopes, environment, expiresAt, rateLimitPerHour } = old;

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { apiKeyScopes, posScopes } from "./scopes";
 
 const scope = z.enum(apiKeyScopes);
+
+// How long a rotated key may keep working next to its replacement.
+export const MAX_GRACE_SECONDS = 7 * 24 * 3600;
 const timestamp = z.date().meta({ override: { type: "string", format: "date-time" } });
 
 export const createApiKeySchema = z
@@ -26,7 +29,7 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 export const rotateApiKeySchema = z
   .strictObject({
-    graceSeconds: z.int().min(0).max(30 * 24 * 3600, "must be at most 30 days").default(24 * 3600),
+    graceSeconds: z.int().min(0).max(MAX_GRACE_SECONDS, "must be at most 7 days (604800 seconds)").default(24 * 3600),
   })
   .meta({ id: "RotateApiKeyRequest" });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // One error type and one code → status map for every route (CONVENTIONS.md §3).
@@ -24,6 +25,7 @@ export const errorStatus = {
   invalid_origin: 403,
   no_active_business: 403,
   insufficient_scope: 403,
+  business_closed: 403,
   subscription_inactive: 403,
   not_found: 404,
   conflict: 409,
@@ -37,6 +39,7 @@ export const errorStatus = {
   upstream_unavailable: 502,
   provider_not_configured: 503,
   service_unavailable: 503,
+  database_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -68,11 +71,20 @@ export function describeZodError(error: z.ZodError): string {
     .join("; ");
 }
 
+let lastUnavailableLog = 0;
+
 export function handleApiError(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error.code, error.message, { status: error.status, headers: error.headers });
   if (error instanceof z.ZodError) return errorResponse("validation_failed", describeZodError(error));
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
     return errorResponse("not_found", "The record does not exist.");
+  }
+  if (isDatabaseUnavailable(error)) {
+    if (Date.now() - lastUnavailableLog > 10_000) console.error(`database unavailable: ${(error as Error).message}`);
+    lastUnavailableLog = Date.now();
+    return errorResponse("database_unavailable", "The database is not reachable right now. Please retry in a few seconds.", {
+      headers: { "Retry-After": "5" },
+    });
   }
   if (isUnstorableText(error)) return errorResponse("validation_failed", "A text value contains a character that cannot be stored (NUL).");
   console.error(error);

@@ -1,9 +1,11 @@
 import { checkApiKeyFormat, hashApiKey } from "@/lib/api-keys/key-format";
 import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { touchLastUsed } from "@/lib/api-keys/touch-last-used";
-import { findApiKeyByHash, type ApiKeyContext } from "@/lib/api-keys/verify-api-key";
+import { cachedApiKey, findApiKeyByHash, type ApiKeyContext } from "@/lib/api-keys/verify-api-key";
+import { mayLookUpKey, recordFailedKeyLookup } from "@/lib/rate-limit/failed-key-lookups";
 import { consumeRequest, type RateLimitDecision } from "@/lib/rate-limit/api-key-limiter";
 import { recordUsageEvent } from "@/lib/usage/usage-buffer";
+import { clientIp } from "./client-ip";
 import { ApiError, handleApiError } from "./errors";
 
 export interface ApiKeyRequestContext<P> {
@@ -34,13 +36,34 @@ function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
   };
 }
 
+// A key in the cache costs nothing more; an unknown one is looked up only while the caller's address has
+// not sent too many unknown keys, and each miss counts against that address.
+async function lookUpKey(req: Request, raw: string): Promise<ApiKeyContext> {
+  const hash = hashApiKey(raw);
+  const cached = cachedApiKey(hash);
+  if (cached) return cached;
+  const ip = clientIp(req);
+  if (ip) {
+    const allowed = await mayLookUpKey(ip);
+    if (!allowed.allowed) {
+      throw new ApiError("rate_limited", `Too many invalid API keys from this address. Retry in ${allowed.retryAfterSeconds} s.`, {
+        headers: { "Retry-After": String(allowed.retryAfterSeconds) },
+      });
+    }
+  }
+  const key = cached === null ? null : await findApiKeyByHash(hash);
+  if (key) return key;
+  if (ip) await recordFailedKeyLookup(ip);
+  throw new ApiError("invalid_api_key", "The API key is not valid.");
+}
+
 async function authenticate(req: Request, required: ApiKeyScope[]): Promise<ApiKeyContext> {
   const raw = readKey(req.headers);
   if (!raw) throw new ApiError("missing_api_key", "Send your API key as 'Authorization: Bearer <key>' or 'x-api-key'.");
   if (!checkApiKeyFormat(raw)) throw new ApiError("invalid_api_key", "The API key is not valid.");
-  const key = await findApiKeyByHash(hashApiKey(raw));
-  if (!key) throw new ApiError("invalid_api_key", "The API key is not valid.");
+  const key = await lookUpKey(req, raw);
   const now = Date.now();
+  if (key.closed) throw new ApiError("business_closed", "This business was closed; its API keys no longer work.");
   if (key.revokedAt !== null && key.revokedAt <= now) throw new ApiError("api_key_revoked", "This API key was revoked.");
   if (key.expiresAt !== null && key.expiresAt <= now) throw new ApiError("api_key_expired", "This API key has expired.");
   if (!required.some((scope) => key.scopes.includes(scope))) {

@@ -55,6 +55,8 @@ export const auth = betterAuth({
     organization({
       // Businesses are created by lib/business/register-business.ts (with their subscription), not by this endpoint.
       allowUserToCreateOrganization: false,
+      // Businesses are closed (lib/business/close-business.ts), never deleted: their records must stay.
+      disableOrganizationDeletion: true,
       creatorRole: "owner",
       ac: accessControl,
       roles: accessRoles,

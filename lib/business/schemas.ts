@@ -18,3 +18,9 @@ export const updateBusinessSchema = z
   .refine((value) => Object.keys(value).length > 0, { message: "send at least one of name, contactEmail" });
 
 export type UpdateBusinessInput = z.infer<typeof updateBusinessSchema>;
+
+export const closeBusinessSchema = z.strictObject({
+  confirmName: z.string().max(200, "must be at most 200 characters").transform((value) => value.trim()),
+});
+
+export type CloseBusinessInput = z.infer<typeof closeBusinessSchema>;

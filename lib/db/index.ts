@@ -27,7 +27,18 @@ export interface Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // A request waits at most a few seconds for a connection, so an outage answers 503 quickly instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 3_000, keepAlive: true });
+  // An idle connection the server drops (restart, network cut) is emitted here; without a listener it would
+  // crash the process. The pool replaces it on the next checkout.
+  // A connection that breaks while checked out but between queries emits on the client: same treatment.
+  let lastPoolError = 0;
+  const onConnectionError = (error: Error) => {
+    if (Date.now() - lastPoolError > 60_000) console.error(`database connection lost: ${error.message}`);
+    lastPoolError = Date.now();
+  };
+  pool.on("error", onConnectionError);
+  pool.on("connect", (client) => client.on("error", onConnectionError));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { createApiKeySchema, createdApiKeySchema, apiKeySchema, rotateApiKeySchema } from "@/lib/api-keys/schemas";
-import { registerBusinessSchema } from "@/lib/business/schemas";
+import { closeBusinessSchema, registerBusinessSchema } from "@/lib/business/schemas";
 import { integrationPaths } from "./integration-paths";
 import { heartbeatSchema, posConfigSchema, posStatusResponseSchema, posTransactionResponseSchema, posTransactionSchema } from "@/lib/pos/schemas";
 import { usageQueryParams, usageSummarySchema } from "@/lib/usage/schemas";
@@ -23,8 +23,8 @@ const rateLimitHeaders = z.object({
 
 const apiKeyErrors = {
   "401": error("missing_api_key, invalid_api_key, api_key_expired or api_key_revoked."),
-  "403": error("insufficient_scope, or subscription_inactive when the business is suspended or canceled."),
-  "429": { ...error("rate_limited: the key's hourly limit is used up; see Retry-After."), headers: rateLimitHeaders.extend({ "Retry-After": z.string() }) },
+  "403": error("insufficient_scope, subscription_inactive when the business is suspended or canceled, or business_closed."),
+  "429": { ...error("rate_limited: the key's hourly limit is used up, or too many invalid keys came from this address; see Retry-After."), headers: rateLimitHeaders.extend({ "Retry-After": z.string() }) },
 };
 
 function apiKeyOperation(summary: string, scope: string, operation: Omit<ZodOpenApiOperationObject, "summary" | "security">): ZodOpenApiOperationObject {
@@ -63,12 +63,14 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/api/pos/transactions": {
         post: apiKeyOperation("Record a transaction", "pos:write", {
-          description: "Amounts are integers in minor units. Sending the same `reference` again returns the original event with `duplicate: true` and records nothing.",
+          description: "Amounts are integers in minor units. Sending the same request with the same `reference` again returns the original event with `duplicate: true` and records nothing; a different request under a used `reference` is a 409 `idempotency_conflict`.",
           requestBody: json(posTransactionSchema),
           responses: {
             "201": { description: "Recorded.", ...json(posTransactionResponseSchema) },
             "200": { description: "Already recorded under this reference.", ...json(posTransactionResponseSchema) },
             "402": error("plan_limit_reached: the plan's monthly transactions are used up."),
+            "409": error("idempotency_conflict: the reference was already used for a different transaction."),
+            "503": error("database_unavailable: retry after the Retry-After seconds; nothing was recorded."),
             ...validationErrors,
           },
         }),
@@ -141,6 +143,22 @@ export function buildOpenApiDocument(serverUrl: string) {
             "404": error("not_found"),
             "409": error("conflict: the key is not active or was already rotated."),
             ...sessionErrors,
+          },
+        },
+      },
+      "/api/business/close": {
+        post: {
+          summary: "Close the business (owner)",
+          description: "Cancels card billing at Stripe, revokes every API key, voids open invoices and cancels waiting payments. Invoices, payments, orders, usage and the audit log are kept. Businesses cannot be deleted.",
+          tags: ["Dashboard"],
+          security: [{ session: [] }],
+          requestBody: json(closeBusinessSchema),
+          responses: {
+            "200": { description: "Closed.", ...json(z.object({ success: z.literal(true), closedAt: z.iso.datetime() })) },
+            "409": error("business_closed: already closed."),
+            "502": error("upstream_unavailable: Stripe did not cancel the subscription; nothing was closed."),
+            ...sessionErrors,
+            ...validationErrors,
           },
         },
       },

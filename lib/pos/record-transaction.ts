@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { ApiKeyContext } from "@/lib/api-keys/verify-api-key";
 import { plans } from "@/lib/billing/plans";
 import { submitTransaction } from "@/lib/usage/transaction-batcher";
+import { posRequestHash } from "./request-hash";
 import type { PosTransactionInput } from "./schemas";
 
 export async function recordPosTransaction(key: ApiKeyContext, input: PosTransactionInput) {
@@ -9,6 +10,7 @@ export async function recordPosTransaction(key: ApiKeyContext, input: PosTransac
     businessId: key.businessId,
     apiKeyId: key.keyId,
     reference: input.reference,
+    requestHash: posRequestHash(input),
     amountCents: input.amount,
     currency: input.currency,
     type: input.type,
@@ -23,6 +25,12 @@ export async function recordPosTransaction(key: ApiKeyContext, input: PosTransac
       "plan_limit_reached",
       `Your ${plans[key.plan].name} plan allows ${result.limit.toLocaleString("en-US")} transactions a month. Upgrade to record more.`,
       { status: 402 },
+    );
+  }
+  if (result.outcome === "conflict") {
+    throw new ApiError(
+      "idempotency_conflict",
+      `reference "${input.reference}" was already used for a different transaction (event ${result.eventId}). Send a new reference for a new transaction, or resend the original unchanged.`,
     );
   }
   return result;

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { writeTransactions, type TransactionOutcome, type TransactionRow } from "./write-transactions";
 
 // Group commit: concurrent requests queue their row and one database transaction writes the whole queue.
@@ -40,7 +41,9 @@ async function writeBatch(batch: Waiting[]): Promise<void> {
     const outcomes = await writeTransactions(batch.map((w) => w.row));
     batch.forEach((w, i) => w.resolve(outcomes[i]));
   } catch (error) {
-    if (batch.length === 1) return batch[0].reject(error);
+    // Nothing of the batch was acknowledged; if the database is unreachable, row-by-row retries would only
+    // make every request wait longer.
+    if (batch.length === 1 || isDatabaseUnavailable(error)) return batch.forEach((w) => w.reject(error));
     for (const waiting of batch) await writeBatch([waiting]);
   }
 }

@@ -11,6 +11,8 @@ export interface TransactionRow {
   businessId: string;
   apiKeyId: string;
   reference: string;
+  // Hash of the canonical request (lib/pos/request-hash.ts), computed before the batch.
+  requestHash: string;
   amountCents: number;
   currency: string;
   type: string;
@@ -24,6 +26,7 @@ export interface TransactionRow {
 export type TransactionOutcome =
   | { outcome: "created"; eventId: string }
   | { outcome: "duplicate"; eventId: string }
+  | { outcome: "conflict"; eventId: string }
   | { outcome: "over_limit"; limit: number };
 
 // Creates missing counters and locks all of them in one statement (ON CONFLICT DO UPDATE locks the row).
@@ -34,16 +37,16 @@ const LOCK_COUNTERS = `
   RETURNING "businessId", count`;
 
 const FIND_EXISTING = `
-  SELECT id, "businessId", reference FROM "UsageEvent"
+  SELECT id, "businessId", reference, "requestHash" FROM "UsageEvent"
   WHERE "eventType" = $3 AND ("businessId", reference) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
 
 const INSERT_AND_COUNT = `
   WITH added AS (
-    INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, quantity, "amountCents", currency,
-                              "transactionType", "terminalId", data, "occurredAt", "createdAt")
-    SELECT id, b, k, $11, ref, 1, amount, cur, typ, term, data::jsonb, at, now()
+    INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, "requestHash", quantity, "amountCents",
+                              currency, "transactionType", "terminalId", data, "occurredAt", "createdAt")
+    SELECT id, b, k, $11, ref, hash, 1, amount, cur, typ, term, data::jsonb, at, now()
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[],
-                $9::text[], $10::timestamptz[]) AS t(id, b, k, ref, amount, cur, typ, term, data, at)
+                $9::text[], $10::timestamptz[], $13::text[]) AS t(id, b, k, ref, amount, cur, typ, term, data, at, hash)
     ON CONFLICT DO NOTHING
     RETURNING "businessId"
   ),
@@ -64,23 +67,27 @@ export async function writeTransactions(rows: TransactionRow[]): Promise<Transac
   const businessIds = [...new Set(rows.map((row) => row.businessId))].sort();
   return database.transaction(async (query) => {
     const counters = await query<{ businessId: string; count: number }>(LOCK_COUNTERS, [businessIds, TRANSACTION_EVENT, period]);
-    const existing = await query<{ id: string; businessId: string; reference: string }>(FIND_EXISTING, [
+    const existing = await query<{ id: string; businessId: string; reference: string; requestHash: string | null }>(FIND_EXISTING, [
       rows.map((r) => r.businessId),
       rows.map((r) => r.reference),
       TRANSACTION_EVENT,
     ]);
 
-    const known = new Map(existing.map((e) => [`${e.businessId}\u0000${e.reference}`, e.id]));
+    // An event stored before request hashes existed (null) counts as the same request.
+    const known = new Map(existing.map((e) => [`${e.businessId}\u0000${e.reference}`, { id: e.id, hash: e.requestHash }]));
     const used = new Map(counters.map((c) => [c.businessId, Number(c.count)]));
     const admitted: (TransactionRow & { id: string })[] = [];
     const outcomes = rows.map((row): TransactionOutcome => {
       const key = `${row.businessId}\u0000${row.reference}`;
       const earlier = known.get(key);
-      if (earlier) return { outcome: "duplicate", eventId: earlier };
+      if (earlier) {
+        const same = earlier.hash === null || earlier.hash === row.requestHash;
+        return { outcome: same ? "duplicate" : "conflict", eventId: earlier.id };
+      }
       const count = used.get(row.businessId) ?? 0;
       if (row.monthlyLimit !== UNLIMITED && count >= row.monthlyLimit) return { outcome: "over_limit", limit: row.monthlyLimit };
       const id = randomUUID();
-      known.set(key, id);
+      known.set(key, { id, hash: row.requestHash });
       used.set(row.businessId, count + 1);
       admitted.push({ ...row, id });
       return { outcome: "created", eventId: id };
@@ -108,6 +115,7 @@ async function insertAndCount(query: Query, rows: (TransactionRow & { id: string
     rows.map((r) => r.occurredAt.toISOString()),
     TRANSACTION_EVENT,
     period,
+    rows.map((r) => r.requestHash),
   ]);
   // Only a concurrent batch of another month (at the month boundary) can get here first; the caller retries row by row.
   if (Number(inserted) !== rows.length) throw new Error("transaction batch raced with another; retrying row by row");

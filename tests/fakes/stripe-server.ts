@@ -161,7 +161,7 @@ export class FakeStripe {
     const idempotencyKey = req.headers["idempotency-key"] as string | undefined;
     this.requests.push({ method: req.method!, path: url.pathname, body, idempotencyKey });
     // Stripe keeps each key's first answer for 24 hours and refuses the key with other parameters.
-    const useKey = req.method === "POST" ? idempotencyKey : undefined;
+    const useKey = req.method === "POST" || req.method === "DELETE" ? idempotencyKey : undefined;
     const cached = useKey ? this.idempotent.get(useKey) : undefined;
     if (cached) {
       if (cached.body !== `${url.pathname}?${raw}`) {
@@ -192,6 +192,12 @@ export class FakeStripe {
       const subscription = this.subscriptions.get(match[1]);
       if (!subscription) throw missing("subscription", match[1]);
       if (method === "POST") this.updateSubscription(subscription, body);
+      if (method === "DELETE") {
+        // Stripe refuses to cancel a subscription that already ended.
+        if (subscription.status === "canceled") throw new StripeHttpError(400, "invalid_request_error", `No such subscription: '${match[1]}'`, "resource_missing");
+        Object.assign(subscription, { status: "canceled", canceled_at: now(), ended_at: now() });
+        this.emit("customer.subscription.deleted", subscription);
+      }
       return structuredClone(subscription);
     }
     if (method === "POST" && path === "/v1/billing_portal/sessions") {

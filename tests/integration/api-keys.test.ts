@@ -104,6 +104,12 @@ describe("revocation and rotation", () => {
     expect(again.status).toBe(409);
 
     const newId = rotated.json.apiKey.id;
+    // One rotation in flight: the new key can be rotated once the old one has stopped.
+    const tooSoon = await call(rotateRoute.POST, `/api/api-keys/${newId}/rotate`, { cookie: owner.cookie, body: { graceSeconds: 0 }, params: { id: newId } });
+    expect(tooSoon.status).toBe(409);
+    expect(tooSoon.json.error.code).toBe("conflict");
+    const revokeOld = await call(keyRoute.DELETE, `/api/api-keys/${apiKeyId}`, { method: "DELETE", cookie: owner.cookie, params: { id: apiKeyId } });
+    expect(revokeOld.status).toBe(200);
     const immediate = await call(rotateRoute.POST, `/api/api-keys/${newId}/rotate`, { cookie: owner.cookie, body: { graceSeconds: 0 }, params: { id: newId } });
     expect(immediate.status).toBe(201);
     expect((await withKey(status.GET, "/api/pos/status", rotated.json.key)).json.error.code).toBe("api_key_revoked");

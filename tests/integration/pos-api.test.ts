@@ -23,7 +23,9 @@ describe("POST /api/pos/transactions", () => {
     const first = await withKey(transactions.POST, "/api/pos/transactions", apiKey, { body: { ...sale("R-1"), terminalId: "till-1", metadata: { cashier: "Rudo" } } });
     expect(first.status).toBe(201);
     expect(first.json).toEqual({ success: true, eventId: expect.any(String) });
-    const again = await withKey(transactions.POST, "/api/pos/transactions", apiKey, { body: sale("R-1", 9999) });
+    const again = await withKey(transactions.POST, "/api/pos/transactions", apiKey, {
+      body: { metadata: { cashier: "Rudo" }, terminalId: "till-1", ...sale("R-1") },
+    });
     expect(again.status).toBe(200);
     expect(again.json).toEqual({ success: true, eventId: first.json.eventId, duplicate: true });
 

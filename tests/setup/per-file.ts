@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, beforeEach, inject } from "vitest";
 
 // Runs before each test file's own imports, so lib/env sees these values.
 const databaseUrl = inject("testDatabaseUrl");
@@ -22,6 +22,11 @@ beforeAll(async () => {
   const { database } = await import("@/lib/db");
   const { applyMigrations } = await import("@/lib/db/migrate");
   await applyMigrations(database);
+});
+
+// Rate limits (per phone number, per pay link, per address) start afresh in every test.
+beforeEach(() => {
+  (globalThis as { tangabizResetRateLimits?: () => void }).tangabizResetRateLimits?.();
 });
 
 afterAll(async () => {

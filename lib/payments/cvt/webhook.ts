@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { kickJobs } from "@/lib/jobs/kick-jobs";
-import { claimWebhookEvent, failWebhookEvent, finishWebhookEvent } from "@/lib/webhooks/claim-event";
+import { ClaimLostError, claimWebhookEvent, failWebhookEvent, finishWebhookEvent } from "@/lib/webhooks/claim-event";
 import { onCvtCharge } from "./events/on-charge";
 import { onCvtSubscriptionCanceled, onCvtSubscriptionUpdated } from "./events/on-subscription";
 import { cvtEventSchema } from "./events/schemas";
@@ -49,13 +49,16 @@ export async function handleCvtWebhook(rawBody: string, signature: string | null
         default:
           result = "ignored";
       }
-      await finishWebhookEvent(claim.id, result === "ignored" ? "ignored" : "processed", tx);
+      await finishWebhookEvent(claim, result === "ignored" ? "ignored" : "processed", tx);
       return result;
     }, TX_OPTIONS);
     kickJobs();
     return { eventId: event.id, outcome };
   } catch (error) {
-    await failWebhookEvent(claim.id, error);
+    if (error instanceof ClaimLostError) {
+      throw new ApiError("conflict", `Event ${event.id} was taken over by a later delivery; this one changed nothing.`);
+    }
+    await failWebhookEvent(claim, error);
     throw error;
   }
 }

@@ -9,6 +9,7 @@ export interface CheckoutRequest {
   target: InvoiceTarget;
   input: PayInput;
   idempotencyKey: string | null;
+  clientIp?: string | null;
 }
 
 // The provider contract as Paynow sees it (DESIGN.md "Payments"); kept local so it can be mapped onto the
@@ -29,8 +30,8 @@ export class PaynowProvider implements LocalPaymentProvider {
     return isPaynowConfigured();
   }
 
-  createCheckout({ target, input, idempotencyKey }: CheckoutRequest) {
-    return startPaynowPayment(target, input, idempotencyKey);
+  createCheckout({ target, input, idempotencyKey, clientIp }: CheckoutRequest) {
+    return startPaynowPayment(target, input, idempotencyKey, clientIp ?? null);
   }
 
   async handleWebhook(req: Request): Promise<Response> {

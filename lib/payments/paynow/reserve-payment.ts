@@ -26,6 +26,9 @@ async function findReplay(businessId: string, idempotencyKey: string, invoiceId:
 export async function reservePayment(
   invoice: Invoice,
   request: { method: PaynowMethod; phone?: string; idempotencyKey: string | null },
+  // Runs once the new payment is reserved (never for a replay or a refused one); if it throws, the reservation
+  // is removed again before anything reached Paynow.
+  admit: () => Promise<void> = async () => {},
 ): Promise<Reservation> {
   const { idempotencyKey } = request;
   if (idempotencyKey) {
@@ -50,6 +53,10 @@ export async function reservePayment(
         phone: request.phone,
         idempotencyKey,
       },
+    });
+    await admit().catch(async (refusal) => {
+      await prisma.payment.deleteMany({ where: { id: payment.id, status: "pending" } });
+      throw refusal;
     });
     return { kind: "new", payment };
   } catch (error) {

@@ -7,6 +7,7 @@ import type { InitiateReply } from "./client";
 import { paynowClient, requirePaynowSettings } from "./config";
 import { PaynowProtocolError, PaynowUnavailableError } from "./http";
 import { parseInnbucksExpiry } from "./innbucks-expiry";
+import { admitPaymentAttempt } from "./prompt-limits";
 import { toPaymentView } from "./payment-view";
 import { checkPhoneForMethod, type MobileMethod } from "./phone";
 import { reservePayment } from "./reserve-payment";
@@ -44,6 +45,7 @@ export async function startPaynowPayment(
   target: InvoiceTarget,
   input: PayInput,
   idempotencyKey: string | null,
+  clientIp: string | null = null,
 ): Promise<{ created: boolean; payment: PaymentView }> {
   const settings = requirePaynowSettings();
   let phone: string | undefined;
@@ -55,11 +57,16 @@ export async function startPaynowPayment(
   const invoice = await findTargetInvoice(target);
   // Public and owner requests keep separate key spaces, so a payer cannot replay into an owner's request.
   const scopedKey = idempotencyKey && ("paymentToken" in target ? `pay:${idempotencyKey}` : `owner:${idempotencyKey}`);
-  const reservation = await reservePayment(invoice, { method: input.method, phone, idempotencyKey: scopedKey });
+  const reservation = await reservePayment(invoice, { method: input.method, phone, idempotencyKey: scopedKey }, () =>
+    admitPaymentAttempt({ invoiceId: invoice.id, phone, ip: clientIp }),
+  );
   if (reservation.kind === "replay") return { created: false, payment: await toPaymentView(reservation.payment) };
 
   const payment = reservation.payment;
-  const authEmail = input.email ?? (phone ? (await billingEmailFor(invoice.businessId)) ?? undefined : undefined);
+  // Paynow mails the auth email: a signed-in owner may name one; on the public page it is the business's own
+  // billing address, never one the payer typed (unverified: anyone could have Paynow mail anyone).
+  const ownerEmail = "paymentToken" in target ? undefined : input.email;
+  const authEmail = ownerEmail ?? (await billingEmailFor(invoice.businessId)) ?? undefined;
   let reply: InitiateReply;
   try {
     reply = await paynowClient().initiate({

@@ -49,15 +49,31 @@ function invoiceData(businessId: string, invoice: Stripe.Invoice) {
 
 // Inserts the invoice once (the unique externalId decides between concurrent deliveries), then brings it
 // up to date. A failed-payment event never moves an invoice that is already paid back to open.
+// Stripe's invoice numbers are only unique within one Stripe account (and test and live data differ), so a
+// number another Stripe invoice already holds is stored with the invoice id appended instead of failing
+// the event on every retry.
 export async function recordStripeInvoice(tx: Tx, businessId: string, invoice: Stripe.Invoice) {
   const data = invoiceData(businessId, invoice);
   await tx.invoice.createMany({ data: [data], skipDuplicates: true });
-  const { businessId: _business, provider: _provider, externalId: _externalId, ...changes } = data;
+  if ((await tx.invoice.count({ where: { externalId: invoice.id } })) === 0) {
+    await tx.invoice.createMany({ data: [{ ...data, number: disambiguated(data.number, invoice.id) }], skipDuplicates: true });
+  }
+  const { businessId: _business, provider: _provider, externalId: _externalId, number, ...changes } = data;
   await tx.invoice.updateMany({
     where: { externalId: invoice.id, businessId, ...(data.status === "paid" ? {} : { status: { not: "paid" } }) },
     data: changes,
   });
+  // A draft gets its number when finalized; take it unless another Stripe invoice holds it.
+  await tx.$executeRaw`
+    UPDATE "Invoice" SET number = ${number}
+    WHERE "externalId" = ${invoice.id} AND "businessId" = ${businessId} AND number <> ${number}
+      AND number <> ${disambiguated(number, invoice.id)}
+      AND NOT EXISTS (SELECT 1 FROM "Invoice" WHERE provider = 'stripe' AND number = ${number})`;
   return tx.invoice.findUniqueOrThrow({ where: { externalId: invoice.id }, select: { id: true, businessId: true, number: true } });
+}
+
+function disambiguated(number: string, invoiceId: string): string {
+  return number === invoiceId ? number : `${number} (${invoiceId})`;
 }
 
 // One payment row per Stripe reference; created once, and only ever moved forward to paid.

@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
-import { claimWebhookEvent, failWebhookEvent, finishWebhookEvent } from "@/lib/webhooks/claim-event";
+import { ClaimLostError, claimWebhookEvent, failWebhookEvent, finishWebhookEvent } from "@/lib/webhooks/claim-event";
 import type { WebhookResult } from "../provider";
 import { stripeWebhookSecret } from "./client";
 import type { EventHandler, EventPlan } from "./event-plan";
@@ -46,16 +46,24 @@ export async function handleStripeWebhook(rawBody: string, headers: Headers): Pr
   // if that first attempt dies, the event is claimed anew once it is stale, instead of being lost.
   if (claim.outcome === "in_progress") throw new ApiError("conflict", `Event ${event.id} is being processed; retry later.`);
   if (claim.outcome !== "claimed") return { outcome: "duplicate", eventId: event.id };
+  return applyClaimedEvent(event, claim);
+}
 
+// Applies an event under its claim. The claim is checked in the same transaction as the event's writes, so
+// of a slow attempt and the retry that took its claim over, only one can commit.
+export async function applyClaimedEvent(event: Stripe.Event, claim: { id: string; attempt: number }): Promise<WebhookResult> {
   let plan: EventPlan;
   try {
     plan = (await handlers[event.type]?.(event)) ?? { status: "ignored" };
     await prisma.$transaction(async (tx) => {
       await plan.apply?.(tx);
-      await finishWebhookEvent(claim.id, plan.status, tx);
+      await finishWebhookEvent(claim, plan.status, tx);
     });
   } catch (error) {
-    await failWebhookEvent(claim.id, error);
+    if (error instanceof ClaimLostError) {
+      throw new ApiError("conflict", `Event ${event.id} was taken over by a later delivery; this one changed nothing.`);
+    }
+    await failWebhookEvent(claim, error);
     throw new WebhookProcessingError(event.id, error);
   }
   // Notifications go out only after the event's writes are committed; their own failures are recorded

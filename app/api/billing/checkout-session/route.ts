@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseJsonBody } from "@/lib/api/parse";
 import { withSession } from "@/lib/api/with-session";
+import { requireOpenBusiness } from "@/lib/business/require-open-business";
 import { checkoutSessionSchema, idempotencyKeySchema } from "@/lib/billing/schemas";
 import { requireUsableProvider } from "@/lib/payments/registry";
 import { startPlanCheckout } from "@/lib/payments/stripe/plan-checkout";
@@ -9,6 +10,7 @@ import { startPlanCheckout } from "@/lib/payments/stripe/plan-checkout";
 export const POST = withSession(
   async (req, { member, user }) => {
     const input = await parseJsonBody(req, checkoutSessionSchema);
+    await requireOpenBusiness(member.businessId);
     const header = req.headers.get("idempotency-key");
     const idempotencyKey = header === null ? randomUUID() : idempotencyKeySchema.parse(header);
     requireUsableProvider(input.provider);

@@ -1,5 +1,6 @@
 import { parseJsonBody } from "@/lib/api/parse";
 import { withSession } from "@/lib/api/with-session";
+import { requireOpenBusiness } from "@/lib/business/require-open-business";
 import { createPaynowInvoice } from "@/lib/billing/create-invoice";
 import { toInvoiceView } from "@/lib/billing/own-invoices";
 import { createPaynowInvoiceSchema } from "@/lib/payments/paynow/schemas";
@@ -8,6 +9,7 @@ import { createPaynowInvoiceSchema } from "@/lib/payments/paynow/schemas";
 export const POST = withSession(
   async (req, { member }) => {
     const input = await parseJsonBody(req, createPaynowInvoiceSchema);
+    await requireOpenBusiness(member.businessId);
     const { invoice, created } = await createPaynowInvoice(member.businessId, input);
     return Response.json({ invoice: toInvoiceView(invoice) }, { status: created ? 201 : 200 });
   },

@@ -1,4 +1,4 @@
-import { handleApiError } from "@/lib/api/errors";
+import { withPayToken } from "@/lib/api/with-pay-token";
 import { withSession } from "@/lib/api/with-session";
 import { paynowProvider } from "@/lib/payments/paynow/provider";
 
@@ -9,14 +9,11 @@ const forOwner = withSession<{ id: string }>(
   { role: "owner" },
 );
 
+const forPayLink = withPayToken<{ id: string }>(async (_req, { params, token }) =>
+  Response.json(await paynowProvider.cancel(params.id, { paymentToken: token })),
+);
+
 // POST /api/billing/payments/:id/cancel — stop waiting for a pending payment so another method can be used (owner, or ?token=)
 export async function POST(req: Request, route: Route) {
-  const token = new URL(req.url).searchParams.get("token");
-  if (token === null) return forOwner(req, route);
-  try {
-    const { id } = await route.params;
-    return Response.json(await paynowProvider.cancel(id, { paymentToken: token }));
-  } catch (error) {
-    return handleApiError(error);
-  }
+  return new URL(req.url).searchParams.has("token") ? forPayLink(req, route) : forOwner(req, route);
 }

@@ -1,4 +1,4 @@
-import { handleApiError } from "@/lib/api/errors";
+import { withPayToken } from "@/lib/api/with-pay-token";
 import { withSession } from "@/lib/api/with-session";
 import { paynowProvider } from "@/lib/payments/paynow/provider";
 
@@ -10,14 +10,11 @@ const forMember = withSession<{ id: string }>(
   { role: "admin" },
 );
 
+const forPayLink = withPayToken<{ id: string }>(async (_req, { params, token }) =>
+  Response.json(await paynowProvider.getStatus(params.id, { paymentToken: token })),
+);
+
 // GET /api/billing/payments/:id/status — a payment's live status, for members (admin+) or with ?token=<pay link token>
 export async function GET(req: Request, route: Route) {
-  const token = new URL(req.url).searchParams.get("token");
-  if (token === null) return forMember(req, route);
-  try {
-    const { id } = await route.params;
-    return Response.json(await paynowProvider.getStatus(id, { paymentToken: token }), { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return handleApiError(error);
-  }
+  return new URL(req.url).searchParams.has("token") ? forPayLink(req, route) : forMember(req, route);
 }
