@@ -27,6 +27,9 @@ const schema = z.object({
   REDIS_URL: z.url().optional(),
   // Drain background jobs right after the response that queued them (tests switch it off to drain explicitly).
   JOBS_RUN_AFTER_RESPONSE: z.stringbool().default(true),
+  // Outbound webhooks to private, loopback and link-local addresses are refused unless this is true (tests and
+  // local development only: it lets a webhook reach the server's own network).
+  OUTBOUND_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_API_BASE: z.url().optional(),

@@ -6,6 +6,8 @@ export interface JobContext {
   attempt: number;
   maxAttempts: number;
   businessId: string | null;
+  // When this attempt started (runDueJobs' clock, injectable in tests).
+  now: Date;
 }
 
 export interface JobFailure extends JobContext {
@@ -30,6 +32,12 @@ export const jobKinds = {
     retryDelaysMs: [5 * minute, 30 * minute, 2 * hour, 24 * hour],
     run: async (payload) => (await import("@/lib/email/deliver-email")).deliverEmail(payload),
     onFailure: async (payload, failure) => (await import("@/lib/email/deliver-email")).recordEmailFailure(payload, failure),
+  },
+  // Standard Webhooks' schedule, 8 attempts: at once, then +5 s, +5 min, +30 min, +2 h, +5 h, +10 h, +10 h.
+  "webhook.deliver": {
+    retryDelaysMs: [5_000, 5 * minute, 30 * minute, 2 * hour, 5 * hour, 10 * hour, 10 * hour],
+    run: async (payload, ctx) => (await import("@/lib/webhooks-out/deliver-webhook")).deliverWebhook(payload, ctx),
+    onFailure: async (payload, failure) => (await import("@/lib/webhooks-out/deliver-webhook")).recordDeliveryFailure(payload, failure),
   },
 } satisfies Record<string, JobKind>;
 
