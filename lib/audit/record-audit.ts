@@ -1,6 +1,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditAction } from "./describe-audit-entry";
 
+export type { AuditAction };
+
 type Db = Pick<Prisma.TransactionClient, "auditLog">;
 
 // Who acted, and from where. A user (session), an API key (e.g. Zapier), or neither: the system itself

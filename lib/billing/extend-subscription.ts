@@ -1,5 +1,7 @@
 import type { Plan } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { emitSubscriptionUpdated } from "@/lib/webhooks-out/emit-billing-events";
 import { addMonthsUtc } from "./billing-period";
 
 // Paying an invoice for a plan activates the subscription, or extends it by one period: from the end of the
@@ -34,5 +36,15 @@ export async function extendSubscriptionForPayment(
     externalPriceId: null,
   };
   await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
+  if (current && current.plan !== plan) {
+    await recordAudit(tx, {
+      businessId,
+      actor: { system: true },
+      action: "billing.plan_changed",
+      target: { type: "subscription", id: businessId, label: "the plan" },
+      data: { from: current.plan, to: plan, provider: "paynow" },
+    });
+  }
+  await emitSubscriptionUpdated(tx, businessId, current);
   return { periodStart, periodEnd };
 }

@@ -1,5 +1,6 @@
 import { extendSubscriptionForPayment } from "@/lib/billing/extend-subscription";
 import { prisma } from "@/lib/db";
+import { emitInvoiceEvent, emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { centsToDecimal, decimalToCents } from "./amount";
 import type { PaynowStatusReport } from "./client";
@@ -84,6 +85,7 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       data: { status: "paid", paidAt: now, pendingInvoiceId: null, providerReference, failureReason: null },
     });
     if (claimed.count === 0) return "duplicate" as const;
+    await emitPaymentEvent(tx, payment.id);
     if (!payment.invoiceId) return "paid" as const;
     const invoice = await tx.invoice.updateMany({
       where: { id: payment.invoiceId, status: "open" },
@@ -103,6 +105,7 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       const bought = await extendSubscriptionForPayment(tx, { businessId: payment.businessId, plan: paidInvoice.plan }, now);
       await tx.invoice.update({ where: { id: payment.invoiceId }, data: bought });
     }
+    await emitInvoiceEvent(tx, payment.invoiceId, "invoice.paid");
     return "paid" as const;
   }, TX_OPTIONS);
 
@@ -111,9 +114,13 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
 }
 
 async function settleFailed(payment: Payment, status: string, providerReference: string | null) {
-  const failed = await prisma.payment.updateMany({
-    where: { id: payment.id, status: "pending" },
-    data: { status: "failed", pendingInvoiceId: null, providerReference, failureReason: describeFailure(status) },
+  const failed = await prisma.$transaction(async (tx) => {
+    const changed = await tx.payment.updateMany({
+      where: { id: payment.id, status: "pending" },
+      data: { status: "failed", pendingInvoiceId: null, providerReference, failureReason: describeFailure(status) },
+    });
+    if (changed.count === 1) await emitPaymentEvent(tx, payment.id);
+    return changed;
   });
   if (failed.count === 0) return "duplicate";
   await notifyPaymentFailed(payment.id);

@@ -2,6 +2,7 @@ import { planForStripePriceId } from "./prices";
 import type { InvoiceStatus, Prisma } from "@/lib/generated/prisma/client";
 import { fromStripeTime, stripeId, type Stripe } from "./client";
 import type { Tx } from "./sync-subscription";
+import { emitInvoiceEvent, emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
 
 export function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
   return stripeId(invoice.parent?.subscription_details?.subscription);
@@ -51,13 +52,16 @@ function invoiceData(businessId: string, invoice: Stripe.Invoice) {
 // up to date. A failed-payment event never moves an invoice that is already paid back to open.
 export async function recordStripeInvoice(tx: Tx, businessId: string, invoice: Stripe.Invoice) {
   const data = invoiceData(businessId, invoice);
-  await tx.invoice.createMany({ data: [data], skipDuplicates: true });
+  const created = await tx.invoice.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
   const { businessId: _business, provider: _provider, externalId: _externalId, ...changes } = data;
   await tx.invoice.updateMany({
     where: { externalId: invoice.id, businessId, ...(data.status === "paid" ? {} : { status: { not: "paid" } }) },
     data: changes,
   });
-  return tx.invoice.findUniqueOrThrow({ where: { externalId: invoice.id }, select: { id: true, businessId: true, number: true } });
+  const row = await tx.invoice.findUniqueOrThrow({ where: { externalId: invoice.id }, select: { id: true, businessId: true, number: true, status: true } });
+  if (created.length > 0) await emitInvoiceEvent(tx, row.id, "invoice.created");
+  if (row.status === "paid") await emitInvoiceEvent(tx, row.id, "invoice.paid");
+  return row;
 }
 
 // One payment row per Stripe reference; created once, and only ever moved forward to paid.
@@ -87,6 +91,11 @@ export async function recordStripePayment(
       ...(payment.providerReference ? { providerReference: payment.providerReference } : {}),
     },
   });
+  const stored = await tx.payment.findUniqueOrThrow({
+    where: { provider_externalReference: { provider: "stripe", externalReference: payment.externalReference } },
+    select: { id: true },
+  });
+  await emitPaymentEvent(tx, stored.id);
 }
 
 export function invoicePaymentIntentId(invoice: Stripe.Invoice): string | null {

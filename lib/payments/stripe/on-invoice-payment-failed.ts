@@ -1,5 +1,6 @@
 import CardPaymentFailedEmail from "@/emails/card-payment-failed";
 import { prisma } from "@/lib/db";
+import { emitSubscriptionUpdated } from "@/lib/webhooks-out/emit-billing-events";
 import { sendEmailNow } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -36,10 +37,12 @@ export async function onInvoicePaymentFailed(event: Stripe.Event): Promise<Event
       const outcome = await applyStripeSubscription(tx, businessId, subscription, eventAt);
       // Stripe flips the subscription to past_due as the invoice fails; don't wait for its own event.
       if (outcome === "applied") {
+        const before = await tx.subscription.findUnique({ where: { businessId } });
         await tx.subscription.updateMany({
           where: { businessId, externalSubscriptionId: subscription.id, status: { in: ["active", "trialing"] } },
           data: { status: "past_due" },
         });
+        await emitSubscriptionUpdated(tx, businessId, before);
       }
     },
     afterCommit: () =>
