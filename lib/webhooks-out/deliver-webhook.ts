@@ -75,7 +75,8 @@ function recordAttempt(deliveryId: string, ctx: JobContext, fields: AttemptField
 async function noteFailure(endpointId: string, now: Date): Promise<void> {
   await prisma.webhookEndpoint.updateMany({ where: { id: endpointId, failingSince: null }, data: { failingSince: now } });
   const endpoint = await prisma.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { failingSince: true, enabled: true } });
-  if (!endpoint?.enabled || !endpoint.failingSince) return;
+  if (!endpoint?.enabled) throw new PermanentJobError("The endpoint was disabled meanwhile.");
+  if (!endpoint.failingSince) return;
   if (now.getTime() - endpoint.failingSince.getTime() >= FAILING_DAYS_BEFORE_DISABLE * DAY_MS) {
     await disableEndpoint(endpointId, `Every delivery failed for ${FAILING_DAYS_BEFORE_DISABLE} days.`, now);
     throw new PermanentJobError(`The endpoint failed for ${FAILING_DAYS_BEFORE_DISABLE} days and was disabled.`);
