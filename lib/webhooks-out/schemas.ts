@@ -14,12 +14,12 @@ export const webhookUrlSchema = z
   .max(2048, "must be at most 2048 characters")
   .refine((value) => !isProduction || value.startsWith("https://"), "must use https")
   .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password;
+    const url = URL.parse(value);
+    return !url || (!url.username && !url.password);
   }, "must not contain a user name or password")
   .refine((value) => {
-    const host = new URL(value).hostname.replace(/^\[|\]$/g, "");
-    return !isIP(host) || isPublicAddress(host) || allowPrivate();
+    const host = URL.parse(value)?.hostname.replace(/^\[|\]$/g, "");
+    return !host || !isIP(host) || isPublicAddress(host) || allowPrivate();
   }, "must not point to a private, loopback or link-local address");
 
 // Read at validation time, so tests can switch it.
