@@ -43,7 +43,7 @@ export const auditActions = {
   "member.invited": { label: "Member invited", describe: (t, d) => `invited ${t} as ${text(d.role, "staff")}` },
   "member.role_changed": {
     label: "Member role changed",
-    describe: (t, d) => `changed the role of ${t} from ${text(d.from)} to ${text(d.to)}`,
+    describe: (t, d) => `changed the role of ${t} ${d.from ? `from ${text(d.from)} ` : ""}to ${text(d.to)}`,
   },
   "member.removed": { label: "Member removed", describe: (t) => `removed ${t} from the team` },
   "api_key.created": { label: "API key created", describe: (t) => `created key ${t}` },

@@ -2,6 +2,8 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
+import { recordSignInDevice } from "@/lib/audit/sign-in-device";
+import { teamAuditAfterHook, teamAuditBeforeHook } from "@/lib/audit/team-audit-hooks";
 import { prisma } from "@/lib/db";
 import { sendEmailNow } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
@@ -15,6 +17,17 @@ export const auth = betterAuth({
   secret: env.BETTER_AUTH_SECRET,
   trustedOrigins: [env.APP_URL, ...env.TRUSTED_ORIGINS.split(",").filter(Boolean)],
   database: prismaAdapter(prisma, { provider: "postgresql" }),
+  // Audit log: team changes (who, from where) and sign-ins from a device not seen before.
+  hooks: { before: teamAuditBeforeHook, after: teamAuditAfterHook },
+  databaseHooks: {
+    session: {
+      create: {
+        after: async (session) => {
+          await recordSignInDevice(session).catch((error: Error) => console.error("audit: sign-in device not recorded:", error.message));
+        },
+      },
+    },
+  },
   emailAndPassword: {
     enabled: true,
     minPasswordLength: 8,
