@@ -1,3 +1,4 @@
+import { recentActivity as recentAuditSentences } from "@/lib/audit/list-audit-log";
 import { getBillingUsage } from "@/lib/billing/usage";
 import { prisma } from "@/lib/db";
 
@@ -17,7 +18,7 @@ export async function getOverview(businessId: string) {
     getBillingUsage(businessId),
     prisma.member.count({ where: { businessId } }),
     prisma.invitation.count({ where: { businessId, status: "pending", expiresAt: { gt: new Date() } } }),
-    prisma.auditLog.findMany({ where: { businessId }, orderBy: { createdAt: "desc" }, take: 8 }),
+    recentAuditSentences(businessId, 8),
   ]);
   return { business, billing, members, pendingInvitations, recentActivity };
 }

@@ -70,8 +70,8 @@ export default async function OverviewPage() {
             <ul className="divide-y divide-zinc-100">
               {overview.recentActivity.map((entry) => (
                 <li key={entry.id} className="flex justify-between gap-4 py-2 text-sm">
-                  <span className="font-medium">{entry.action}</span>
-                  <time className="text-zinc-500" dateTime={entry.createdAt.toISOString()}>
+                  <span>{entry.description}</span>
+                  <time className="shrink-0 text-zinc-500" dateTime={entry.createdAt.toISOString()}>
                     {formatDateTime(entry.createdAt)}
                   </time>
                 </li>
