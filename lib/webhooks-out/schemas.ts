@@ -7,12 +7,15 @@ import { webhookEventTypes } from "./event-types";
 const timestamp = z.date().meta({ override: { type: "string", format: "date-time" } });
 export const webhookEventTypeSchema = z.enum(webhookEventTypes).meta({ id: "WebhookEventType" });
 
-// https in production; never credentials in the URL; a literal private address is refused at once (names are
+// Read at validation time, so tests can switch it.
+const allowPrivate = () => env.OUTBOUND_WEBHOOKS_ALLOW_PRIVATE_NETWORKS;
+
 // checked after DNS resolution, at every delivery).
 export const webhookUrlSchema = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
   .max(2048, "must be at most 2048 characters")
-  .refine((value) => !isProduction || value.startsWith("https://"), "must use https")
+  // Local receivers (tests, development) are plain http; the same setting that allows private addresses allows them.
+  .refine((value) => !isProduction || value.startsWith("https://") || allowPrivate(), "must use https")
   .refine((value) => {
     const url = URL.parse(value);
     return !url || (!url.username && !url.password);
@@ -21,9 +24,6 @@ export const webhookUrlSchema = z
     const host = URL.parse(value)?.hostname.replace(/^\[|\]$/g, "");
     return !host || !isIP(host) || isPublicAddress(host) || allowPrivate();
   }, "must not point to a private, loopback or link-local address");
-
-// Read at validation time, so tests can switch it.
-const allowPrivate = () => env.OUTBOUND_WEBHOOKS_ALLOW_PRIVATE_NETWORKS;
 
 const eventList = z
   .array(webhookEventTypeSchema)
