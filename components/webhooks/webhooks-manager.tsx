@@ -114,10 +114,8 @@ export function WebhooksManager({ initialEndpoints }: { initialEndpoints: Endpoi
                     {endpoint.enabled && endpoint.failingSince && (
                       <span className="mt-1 block text-amber-800">Failing since {formatDateTime(endpoint.failingSince)}; disabled after 5 days of failures.</span>
                     )}
-                  </>
-                }
-                action={
-                  <div className="flex flex-wrap justify-end gap-1">
+                    {/* In the header body rather than its action slot, so the buttons wrap on a phone. */}
+                    <span className="mt-3 flex flex-wrap gap-1">
                     <Button variant="secondary" size="sm" disabled={!endpoint.enabled} loading={sendTest.isPending && sendTest.variables?.id === endpoint.id} onClick={() => sendTest.mutate(endpoint)}>
                       Send test event
                     </Button>
@@ -133,7 +131,8 @@ export function WebhooksManager({ initialEndpoints }: { initialEndpoints: Endpoi
                     <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => setDeleting(endpoint)}>
                       Delete
                     </Button>
-                  </div>
+                    </span>
+                  </>
                 }
               />
               <DeliveryLog endpointId={endpoint.id} enabled={endpoint.enabled} />

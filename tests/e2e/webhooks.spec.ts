@@ -49,7 +49,7 @@ test("an owner adds a webhook endpoint, sends a test event to a local receiver a
 
   const row = endpoint.getByTestId("delivery-row").first();
   await expect(row.getByText("Succeeded")).toBeVisible();
-  await expect(row.getByText("webhook.test")).toBeVisible();
+  await expect(row.getByText("webhook.test", { exact: true })).toBeVisible();
   await expect(row.getByRole("cell", { name: "200" })).toBeVisible();
   await row.getByText("Payload").click();
   await expect(row.getByText(request.headers["webhook-id"] as string)).toBeVisible();
