@@ -5,10 +5,8 @@ import { organization } from "better-auth/plugins";
 import { recordSignInDevice } from "@/lib/audit/sign-in-device";
 import { teamAuditAfterHook, teamAuditBeforeHook } from "@/lib/audit/team-audit-hooks";
 import { prisma } from "@/lib/db";
-import { sendEmailNow } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
-import InvitationEmail from "@/emails/invitation";
-import ResetPasswordEmail from "@/emails/reset-password";
+import { RESET_PASSWORD_EXPIRES_IN_S, sendInvitationEmail, sendResetPasswordEmail, sendVerificationEmail, VERIFY_EMAIL_EXPIRES_IN_S } from "./auth-emails";
 import { accessControl, accessRoles } from "./roles";
 
 export const auth = betterAuth({
@@ -32,16 +30,17 @@ export const auth = betterAuth({
     enabled: true,
     minPasswordLength: 8,
     maxPasswordLength: 128,
-    resetPasswordTokenExpiresIn: 60 * 60,
+    resetPasswordTokenExpiresIn: RESET_PASSWORD_EXPIRES_IN_S,
     revokeSessionsOnPasswordReset: true,
-    sendResetPassword: async ({ user, url }) => {
-      await sendEmailNow({
-        template: "reset-password",
-        to: user.email,
-        subject: "Reset your Tangabiz password",
-        body: ResetPasswordEmail({ name: user.name, url }),
-      });
-    },
+    sendResetPassword: sendResetPasswordEmail,
+    // Unverified users can sign in; the dashboard shows a banner with "resend" until they confirm.
+    requireEmailVerification: false,
+  },
+  emailVerification: {
+    sendOnSignUp: true,
+    autoSignInAfterVerification: true,
+    expiresIn: VERIFY_EMAIL_EXPIRES_IN_S,
+    sendVerificationEmail,
   },
   // Shared by every instance, unlike the default per-process memory store.
   rateLimit: {
@@ -67,20 +66,7 @@ export const auth = betterAuth({
         invitation: { fields: { organizationId: "businessId" } },
         session: { fields: { activeOrganizationId: "activeBusinessId" } },
       },
-      sendInvitationEmail: async ({ id, email, role, organization, inviter }) => {
-        await sendEmailNow({
-          template: "invitation",
-          to: email,
-          subject: `Join ${organization.name} on Tangabiz`,
-          businessId: organization.id,
-          body: InvitationEmail({
-            businessName: organization.name,
-            inviterName: inviter.user.name,
-            role,
-            url: `${env.APP_URL}/accept-invitation/${id}`,
-          }),
-        });
-      },
+      sendInvitationEmail,
     }),
     nextCookies(),
   ],

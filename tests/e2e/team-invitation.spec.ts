@@ -21,8 +21,10 @@ test("owner registers a business, invites staff, staff joins and sees the reduce
   await page.screenshot({ path: `${shots}/02-team-invited.png`, fullPage: true });
 
   await ownerNav.getByRole("link", { name: "Outbox" }).click();
-  await page.getByText(`Join ${businessName} on Tangabiz`).click();
-  const invitationLink = page.getByRole("list", { name: "Links in this email" }).getByRole("link").first();
+  const invitationEmail = page.getByTestId("outbox-message").filter({ hasText: `Join ${businessName} on Tangabiz` });
+  await invitationEmail.getByText("Show email").click();
+  await expect(invitationEmail.getByTitle(`Email: Join ${businessName} on Tangabiz`)).toBeVisible();
+  const invitationLink = invitationEmail.getByRole("list", { name: "Links in this email" }).getByRole("link").first();
   const invitationUrl = await invitationLink.getAttribute("href");
   expect(invitationUrl).toMatch(/\/accept-invitation\//);
   await page.screenshot({ path: `${shots}/03-outbox.png`, fullPage: true });

@@ -64,3 +64,20 @@ describe("audit sentences", () => {
     expect(csv.split("\r\n")[1]).toBe(`2026-11-28T07:00:00.000Z,"'=cmd|' /C calc'!A0",user,api_key.created,"Tendai created key ""=HYPERLINK()""",api_key,k1,"a,b",,`);
   });
 });
+
+describe("webhook-endpoint-disabled email", () => {
+  it("names the endpoint, the reason and where to fix it", async () => {
+    const { render } = await import("@react-email/components");
+    const { default: WebhookEndpointDisabledEmail } = await import("@/emails/webhook-endpoint-disabled");
+    const email = WebhookEndpointDisabledEmail({
+      businessName: "Mbare Hardware & Tools",
+      url: "https://erp.example.co.zw/hooks/tangabiz",
+      reason: "Every delivery failed for 5 days.",
+      webhooksUrl: "https://app.tangabiz.co.zw/dashboard/webhooks",
+    });
+    const text = await render(email, { plainText: true });
+    const html = await render(email);
+    expect(text).toContain("We disabled the webhook endpoint https://erp.example.co.zw/hooks/tangabiz of Mbare Hardware & Tools. Every delivery failed for 5 days.");
+    expect(html).toContain('href="https://app.tangabiz.co.zw/dashboard/webhooks"');
+  });
+});
