@@ -66,7 +66,7 @@ describe("webhook endpoint routes", () => {
   });
 
   it("names the field of bad input", async () => {
-    const { owner } = await createBusiness("Bad Input Shop");
+    const { owner, business } = await createBusiness("Bad Input Shop");
     const cases: [unknown, string][] = [
       [{ url: "ftp://example.com", events: ["invoice.paid"] }, "url: must be an http(s) URL"],
       [{ url: "https://example.com/hook", events: [] }, "events: choose at least one event"],
@@ -88,7 +88,7 @@ describe("webhook endpoint routes", () => {
     }
     const empty = await call(endpointRoute.PATCH, "/x", { method: "PATCH", cookie: owner.cookie, params: { id: "nope" }, body: {} });
     expect(empty.status).toBe(422);
-    expect(await prisma.webhookEndpoint.count()).toBe(0);
+    expect(await prisma.webhookEndpoint.count({ where: { businessId: business.id } })).toBe(0);
   });
 
   it("answers 404 for another business's endpoint or delivery on every route, and 403 to staff", async () => {
