@@ -55,6 +55,8 @@ export default defineConfig({
       CRON_SECRET: randomBytes(24).toString("hex"),
       SEED_DEMO: "false",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The webhooks spec's receiver listens on 127.0.0.1 (plain http).
+      OUTBOUND_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true",
       PAYNOW_INTEGRATION_ID: e2ePaynow.id,
       PAYNOW_INTEGRATION_KEY: e2ePaynow.key,
       PAYNOW_API_BASE: `http://127.0.0.1:${e2ePaynow.port}`,

@@ -31,6 +31,9 @@ const schema = z.object({
   // Unset: no header is trusted and per-IP limits are skipped (a client-sent header could fake any address).
   TRUST_PROXY_HEADER: z.enum(["x-forwarded-for", "x-real-ip", "x-vercel-forwarded-for"]).optional(),
   VERCEL: z.string().optional(),
+  // Outbound webhooks to private, loopback and link-local addresses are refused unless this is true (tests and
+  // local development only: it lets a webhook reach the server's own network).
+  OUTBOUND_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_API_BASE: z.url().optional(),

@@ -16,6 +16,7 @@ const scopeDescriptions: Record<ApiKeyScope, string> = {
   "usage:read": "Read usage totals for the business",
   "credits:read": "Read the credit balance",
   "credits:write": "Reserve and spend credits",
+  "webhooks:manage": "Subscribe and unsubscribe webhooks (Zapier)",
 };
 
 const fields = ["name", "scopes", "environment", "expiresAt"] as const;

@@ -1,4 +1,8 @@
 import { ApiError } from "@/lib/api/errors";
+import { apiKeyLabel } from "@/lib/audit/describe-audit-entry";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { apiKeyEventData } from "@/lib/webhooks-out/event-data";
+import { emitEvent } from "@/lib/webhooks-out/emit-event";
 import { plans, UNLIMITED } from "@/lib/billing/plans";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,6 +12,8 @@ import { generateApiKey } from "./key-format";
 import type { CreateApiKeyInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
+// Where the request came from, for the audit log.
+type Origin = Pick<AuditActor, "ipAddress" | "userAgent">;
 
 const activeKeyWhere = (businessId: string, now = new Date()) => ({
   businessId,
@@ -21,7 +27,7 @@ export function countActiveApiKeys(businessId: string, db: Tx | typeof prisma = 
 
 // Creates a key inside the caller's transaction. The subscription row is locked first so two concurrent
 // creations cannot both pass the plan's key limit.
-export async function insertApiKey(tx: Tx, businessId: string, createdById: string | null, input: CreateApiKeyInput) {
+export async function insertApiKey(tx: Tx, businessId: string, createdById: string | null, input: CreateApiKeyInput, origin: Origin = {}) {
   const [subscription] = await tx.$queryRaw<{ plan: keyof typeof plans }[]>`
     SELECT plan FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
   await refuseIfClosed(tx, businessId);
@@ -40,16 +46,14 @@ export async function insertApiKey(tx: Tx, businessId: string, createdById: stri
     );
   }
   const created = await storeNewKey(tx, { businessId, createdById, ...input });
-  await tx.auditLog.create({
-    data: {
-      businessId,
-      actorUserId: createdById,
-      action: "api_key.created",
-      entityType: "api_key",
-      entityId: created.apiKey.id,
-      data: { name: input.name, prefix: created.apiKey.prefix },
-    },
+  await recordAudit(tx, {
+    businessId,
+    actor: { userId: createdById, ...origin },
+    action: "api_key.created",
+    target: { type: "api_key", id: created.apiKey.id, label: apiKeyLabel(created.apiKey) },
+    data: { name: input.name, prefix: created.apiKey.prefix },
   });
+  await emitEvent(tx, businessId, "api_key.created", apiKeyEventData({ ...created.apiKey, revokedAt: null }));
   return created;
 }
 
@@ -66,8 +70,8 @@ async function storeNewKey(tx: Tx, fields: KeyFields & { environment: "live" | "
   return { key, apiKey: toApiKeyView(apiKey) };
 }
 
-export function createApiKey(businessId: string, createdById: string, input: CreateApiKeyInput) {
-  return prisma.$transaction((tx) => insertApiKey(tx, businessId, createdById, input));
+export function createApiKey(businessId: string, createdById: string, input: CreateApiKeyInput, origin: Origin = {}) {
+  return prisma.$transaction((tx) => insertApiKey(tx, businessId, createdById, input, origin));
 }
 
 export async function listApiKeys(businessId: string) {
@@ -75,16 +79,20 @@ export async function listApiKeys(businessId: string) {
   return keys.map(toApiKeyView);
 }
 
-export async function revokeApiKey(businessId: string, apiKeyId: string, actorUserId: string) {
+export async function revokeApiKey(businessId: string, apiKeyId: string, actorUserId: string, origin: Origin = {}) {
   const now = new Date();
   const revoked = await prisma.$transaction(async (tx) => {
-    const key = await tx.apiKey.findFirst({ where: { id: apiKeyId, businessId }, select: { hash: true, revokedAt: true } });
+    const key = await tx.apiKey.findFirst({ where: { id: apiKeyId, businessId } });
     if (!key) throw new ApiError("not_found", "No such API key in this business.");
     if (!key.revokedAt || key.revokedAt > now) {
       await tx.apiKey.update({ where: { id: apiKeyId }, data: { revokedAt: now } });
-      await tx.auditLog.create({
-        data: { businessId, actorUserId, action: "api_key.revoked", entityType: "api_key", entityId: apiKeyId },
+      await recordAudit(tx, {
+        businessId,
+        actor: { userId: actorUserId, ...origin },
+        action: "api_key.revoked",
+        target: { type: "api_key", id: apiKeyId, label: apiKeyLabel(key) },
       });
+      await emitEvent(tx, businessId, "api_key.revoked", apiKeyEventData({ ...key, revokedAt: now }), { key: `api_key.revoked:${apiKeyId}` });
     }
     return key;
   });
@@ -92,7 +100,7 @@ export async function revokeApiKey(businessId: string, apiKeyId: string, actorUs
 }
 
 // Issues a new key with the old one's settings; the old key keeps working for graceSeconds, then stops.
-export async function rotateApiKey(businessId: string, apiKeyId: string, actorUserId: string, graceSeconds: number) {
+export async function rotateApiKey(businessId: string, apiKeyId: string, actorUserId: string, graceSeconds: number, origin: Origin = {}) {
   const result = await prisma.$transaction(async (tx) => {
     const old = await tx.apiKey.findFirst({ where: { id: apiKeyId, businessId } });
     if (!old) throw new ApiError("not_found", "No such API key in this business.");
@@ -120,9 +128,14 @@ export async function rotateApiKey(businessId: string, apiKeyId: string, actorUs
       data: { revokedAt: retireAt, replacedById: created.apiKey.id },
     });
     if (retired.count === 0) throw new ApiError("conflict", "This key was rotated or revoked meanwhile.");
-    await tx.auditLog.create({
-      data: { businessId, actorUserId, action: "api_key.rotated", entityType: "api_key", entityId: old.id, data: { graceSeconds, newKeyId: created.apiKey.id } },
+    await recordAudit(tx, {
+      businessId,
+      actor: { userId: actorUserId, ...origin },
+      action: "api_key.rotated",
+      target: { type: "api_key", id: old.id, label: apiKeyLabel(old) },
+      data: { graceSeconds, newKeyId: created.apiKey.id },
     });
+    await emitEvent(tx, businessId, "api_key.created", { ...apiKeyEventData({ ...created.apiKey, revokedAt: null }), rotatedFromId: old.id });
     return { ...created, oldHash: old.hash, previousKeyRevokesAt: retireAt };
   });
   forgetCachedApiKey(result.oldHash);

@@ -7,11 +7,15 @@ import { CLIENT_IP_HEADER } from "./client-ip-stamp";
 // else, where no stamp is installed (e.g. Vercel's runtime), the configured proxy header. Unknown → null, and
 // per-IP limits do not apply.
 export function clientIp(req: Request): string | null {
-  const stamped = req.headers.get(CLIENT_IP_HEADER);
+  return clientIpFromHeaders(req.headers);
+}
+
+export function clientIpFromHeaders(headers: Headers): string | null {
+  const stamped = headers.get(CLIENT_IP_HEADER);
   if (stamped) return stamped;
   const header = env.TRUST_PROXY_HEADER ?? (env.VERCEL ? "x-vercel-forwarded-for" : undefined);
   if (!header) return null;
-  const value = req.headers.get(header);
+  const value = headers.get(header);
   if (!value) return null;
   // A proxy appends the address it saw to x-forwarded-for: the last entry is the one it vouches for.
   const candidate = header === "x-forwarded-for" ? value.split(",").at(-1)!.trim() : value.split(",")[0].trim();

@@ -1,16 +1,20 @@
 import { createAuthMiddleware } from "better-auth/api";
+import { recordTeamChange, rememberPreviousRole } from "@/lib/audit/team-audit-hooks";
 import { validateAuthInput } from "./input-hooks";
 import { hideTeamFromStaff } from "./team-visibility";
 
-// Runs before every Better Auth endpoint: input checks and the password policy, then who may read the team.
+// Runs before every Better Auth endpoint: input checks and the password policy, who may read the team, and the
+// role a member had before a change (for the audit log).
 export const beforeAuthEndpoint = createAuthMiddleware(async (ctx) => {
   validateAuthInput(ctx);
   await hideTeamFromStaff(ctx);
+  await rememberPreviousRole(ctx);
 });
 
-// The session lives in an HttpOnly cookie; a copy of its token in a JSON body is one script injection away from
+// After: team changes go to the audit log. The session lives in an HttpOnly cookie; a copy of its token in a JSON body is one script injection away from
 // being stolen, and our pages never read it. Server-side auth.api calls (no request) keep it.
 export const afterAuthEndpoint = createAuthMiddleware(async (ctx) => {
+  await recordTeamChange(ctx);
   if (!ctx.request) return;
   const returned = ctx.context.returned as Record<string, unknown> | null | undefined;
   if (!returned || typeof returned !== "object" || returned instanceof Response || returned instanceof Error) return;

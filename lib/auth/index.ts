@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
+import { recordSignInDevice } from "@/lib/audit/sign-in-device";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { RESET_PASSWORD_EXPIRES_IN_S, sendInvitationEmail, sendResetPasswordEmail, sendVerificationEmail, VERIFY_EMAIL_EXPIRES_IN_S } from "./auth-emails";
@@ -24,8 +25,17 @@ export const auth = betterAuth({
     useSecureCookies: new URL(env.APP_URL).protocol === "https:",
   },
   // Before: types, NUL, lone surrogates and nesting of every body; the password policy; staff do not read the
-  // team. After: no session token in JSON bodies.
+  // team. After: team changes audited; no session token in JSON bodies.
   hooks: { before: beforeAuthEndpoint, after: afterAuthEndpoint },
+  databaseHooks: {
+    session: {
+      create: {
+        after: async (session) => {
+          await recordSignInDevice(session).catch((error: Error) => console.error("audit: sign-in device not recorded:", error.message));
+        },
+      },
+    },
+  },
   emailAndPassword: {
     enabled: true,
     minPasswordLength: MIN_PASSWORD_LENGTH,

@@ -1,3 +1,4 @@
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 
 const OWN_PROVIDERS = ["paynow", "cvt", "none"] as const;
@@ -7,7 +8,7 @@ const CANCELLED = "The subscription was cancelled at the end of its period.";
 // paid period (the billing run then moves the business to Free) and voids a renewal invoice already opened
 // for the next period; resuming undoes both.
 // Answers null when the business is not billed by us (the card path handles it).
-export async function setOwnCancelAtPeriodEnd(businessId: string, userId: string, cancel: boolean) {
+export async function setOwnCancelAtPeriodEnd(businessId: string, userId: string, cancel: boolean, origin: Pick<AuditActor, "ipAddress" | "userAgent"> = {}) {
   return prisma.$transaction(async (tx) => {
     const updated = await tx.subscription.updateMany({
       where: { businessId, provider: { in: [...OWN_PROVIDERS] }, plan: { not: "free" } },
@@ -24,15 +25,12 @@ export async function setOwnCancelAtPeriodEnd(businessId: string, userId: string
         await tx.invoice.updateMany({ where: { ...period, status: "void", voidReason: CANCELLED }, data: { status: "open", voidReason: null } });
       }
     }
-    await tx.auditLog.create({
-      data: {
-        businessId,
-        actorUserId: userId,
-        action: cancel ? "billing.cancel_scheduled" : "billing.cancel_undone",
-        entityType: "subscription",
-        entityId: businessId,
-        data: { provider: subscription.provider },
-      },
+    await recordAudit(tx, {
+      businessId,
+      actor: { userId, ...origin },
+      action: cancel ? "billing.cancel_scheduled" : "billing.cancel_undone",
+      target: { type: "subscription", id: businessId, label: "the plan" },
+      data: { provider: subscription.provider },
     });
     const { plan, status, cancelAtPeriodEnd, currentPeriodEnd } = subscription;
     return { plan, status, cancelAtPeriodEnd, currentPeriodEnd };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
+import { emitInvoiceEvent } from "@/lib/webhooks-out/emit-billing-events";
 import type { CreatePaynowInvoiceInput } from "@/lib/payments/paynow/schemas";
 import { requirePaynowSettings } from "@/lib/payments/paynow/config";
 import { addMonthsUtc } from "./billing-period";
@@ -45,8 +46,8 @@ export async function createPaynowInvoice(businessId: string, input: CreatePayno
   const periodStart = continues || afterCard ? subscription!.currentPeriodEnd! : now;
   const description = `Tangabiz ${plan.name} plan, 1 month`;
 
-  const invoice = await prisma.$transaction(async (tx) =>
-    tx.invoice.create({
+  const invoice = await prisma.$transaction(async (tx) => {
+    const created = await tx.invoice.create({
       data: {
         businessId,
         number: await allocateInvoiceNumber(tx, now),
@@ -64,7 +65,9 @@ export async function createPaynowInvoice(businessId: string, input: CreatePayno
         issuedAt: now,
         paymentToken: randomBytes(32).toString("base64url"),
       },
-    }),
-  );
+    });
+    await emitInvoiceEvent(tx, created.id, "invoice.created");
+    return created;
+  });
   return { invoice, created: true };
 }

@@ -1,5 +1,7 @@
 import type { PaymentProviderName, Plan, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { emitSubscriptionUpdated } from "@/lib/webhooks-out/emit-billing-events";
 import { addMonthsUtc } from "./billing-period";
 
 export interface PaidPeriod {
@@ -33,6 +35,7 @@ export async function extendSubscriptionForPayment(
       where: { businessId },
       data: { plan, status: "active", currentPeriodStart: renewal.periodStart, currentPeriodEnd: periodEnd },
     });
+    await announcePaidPeriod(tx, businessId, current, plan);
     return { ...renewal, previousStatus };
   }
   const samePaynowPlan = current?.plan === plan && current.status === "active" && current.provider === "paynow";
@@ -57,5 +60,25 @@ export async function extendSubscriptionForPayment(
     ...(currency ? { billingCurrency: currency } : {}),
   };
   await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
+  await announcePaidPeriod(tx, businessId, current, plan);
   return { periodStart, periodEnd, previousStatus };
+}
+
+// The audit entry for a plan change and the subscription.updated webhook, in the payment's transaction.
+async function announcePaidPeriod(
+  tx: Prisma.TransactionClient,
+  businessId: string,
+  before: Parameters<typeof emitSubscriptionUpdated>[2],
+  plan: Plan,
+) {
+  if (before && before.plan !== plan) {
+    await recordAudit(tx, {
+      businessId,
+      actor: { system: true },
+      action: "billing.plan_changed",
+      target: { type: "subscription", id: businessId, label: "the plan" },
+      data: { from: before.plan, to: plan, provider: "paynow" },
+    });
+  }
+  await emitSubscriptionUpdated(tx, businessId, before);
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ApiError } from "@/lib/api/errors";
 import { forgetCachedApiKey } from "@/lib/api-keys/verify-api-key";
 import { prisma } from "@/lib/db";
@@ -36,15 +37,12 @@ export async function closeBusiness(businessId: string, actorUserId: string, inp
       data: { status: "cancelled", pendingInvoiceId: null, failureReason: "The business was closed." },
     });
     await tx.subscription.updateMany({ where: { businessId }, data: { status: "canceled", cancelAtPeriodEnd: false } });
-    await tx.auditLog.create({
-      data: {
-        businessId,
-        actorUserId,
-        action: "business.closed",
-        entityType: "business",
-        entityId: businessId,
-        data: { revokedKeys: keys.length, voidedInvoices: voided.count, cancelledPayments: cancelled.count },
-      },
+    await recordAudit(tx, {
+      businessId,
+      actor: { userId: actorUserId },
+      action: "business.closed",
+      target: { type: "business", id: businessId },
+      data: { revokedKeys: keys.length, voidedInvoices: voided.count, cancelledPayments: cancelled.count },
     });
     return keys.map((key) => key.hash);
   });

@@ -1,3 +1,4 @@
+import { recentActivity as recentAuditSentences } from "@/lib/audit/list-audit-log";
 import { getBillingUsage } from "@/lib/billing/usage";
 import { prisma } from "@/lib/db";
 import { outboxFields } from "@/lib/email/outbox-fields";
@@ -18,17 +19,9 @@ export async function getOverview(businessId: string) {
     getBillingUsage(businessId),
     prisma.member.count({ where: { businessId } }),
     prisma.invitation.count({ where: { businessId, status: "pending", expiresAt: { gt: new Date() } } }),
-    prisma.auditLog.findMany({ where: { businessId }, orderBy: { createdAt: "desc" }, take: 8 }),
+    recentAuditSentences(businessId, 8),
   ]);
-  const actorIds = [...new Set(recentActivity.map((entry) => entry.actorUserId).filter((id): id is string => id !== null))];
-  const actors = new Map(
-    (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u]),
-  );
-  const activity = recentActivity.map((entry) => ({
-    ...entry,
-    actor: entry.actorUserId ? (actors.get(entry.actorUserId) ?? { name: null, email: null }) : null,
-  }));
-  return { business, billing, members, pendingInvitations, recentActivity: activity };
+  return { business, billing, members, pendingInvitations, recentActivity };
 }
 
 export async function getTeam(businessId: string) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { insertApiKey } from "@/lib/api-keys/manage-api-keys";
 import { posScopes } from "@/lib/api-keys/scopes";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { encryptSecret } from "@/lib/crypto/encryption";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { prisma } from "@/lib/db";
@@ -21,6 +22,7 @@ export interface Registrant {
   userId: string;
   sessionId?: string;
   ipAddress?: string | null;
+  userAgent?: string | null;
 }
 
 // Creates the business, its owner membership, its subscription and a first "Production" API key in one
@@ -59,16 +61,12 @@ async function createEverything(tx: Prisma.TransactionClient, owner: Registrant,
   });
   await tx.member.create({ data: { id: randomUUID(), businessId: business.id, userId: owner.userId, role: "owner" } });
   await tx.subscription.create({ data: { businessId: business.id, ...subscriptionFromCvt(cvt) } });
-  await tx.auditLog.create({
-    data: {
-      businessId: business.id,
-      actorUserId: owner.userId,
-      action: "business.registered",
-      entityType: "business",
-      entityId: business.id,
-      ipAddress: owner.ipAddress,
-      data: { cvtCustomerId: cvt?.id ?? null },
-    },
+  await recordAudit(tx, {
+    businessId: business.id,
+    actor: { userId: owner.userId, ipAddress: owner.ipAddress, userAgent: owner.userAgent },
+    action: "business.registered",
+    target: { type: "business", id: business.id, label: business.name },
+    data: { cvtCustomerId: cvt?.id ?? null },
   });
   const { key, apiKey } = await insertApiKey(tx, business.id, owner.userId, { name: "Production", scopes: posScopes, environment: "live" });
   await queueWelcomeEmail(tx, owner.userId, business);

@@ -1,3 +1,4 @@
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import type { UpdateBusinessInput } from "./schemas";
 
@@ -7,11 +8,15 @@ export function getBusiness(businessId: string) {
   return prisma.business.findUniqueOrThrow({ where: { id: businessId }, select: businessFields });
 }
 
-export async function updateBusiness(businessId: string, actorUserId: string, input: UpdateBusinessInput) {
+export async function updateBusiness(businessId: string, actorUserId: string, input: UpdateBusinessInput, origin: Pick<AuditActor, "ipAddress" | "userAgent"> = {}) {
   return prisma.$transaction(async (tx) => {
     const business = await tx.business.update({ where: { id: businessId }, data: input, select: businessFields });
-    await tx.auditLog.create({
-      data: { businessId, actorUserId, action: "business.updated", entityType: "business", entityId: businessId, data: input },
+    await recordAudit(tx, {
+      businessId,
+      actor: { userId: actorUserId, ...origin },
+      action: "business.updated",
+      target: { type: "business", id: businessId, label: business.name },
+      data: input,
     });
     return business;
   });

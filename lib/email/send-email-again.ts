@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
@@ -35,9 +36,7 @@ export async function sendEmailAgain(businessId: string, messageId: string, acto
     if (job.count === 0) {
       await enqueueJob(tx, { kind: SEND_JOB, payload: { emailMessageId: messageId }, businessId, dedupeKey: `email:${messageId}` });
     }
-    await tx.auditLog.create({
-      data: { businessId, actorUserId, action: "email.sent_again", entityType: "email", entityId: messageId },
-    });
+    await recordAudit(tx, { businessId, actor: { userId: actorUserId }, action: "email.sent_again", target: { type: "email", id: messageId } });
     return tx.emailMessage.findUniqueOrThrow({ where: { id: messageId }, select: outboxFields });
   });
   kickJobs();

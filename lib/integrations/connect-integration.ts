@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
@@ -41,15 +42,12 @@ export async function connectIntegration(businessId: string, actorUserId: string
       },
     });
     const reconfigured = Boolean(existing?.credentialsEncrypted);
-    await tx.auditLog.create({
-      data: {
-        businessId,
-        actorUserId,
-        action: reconfigured ? "integration.reconfigured" : "integration.connected",
-        entityType: "integration",
-        entityId: saved.id,
-        data: { provider, name: providers[provider].name },
-      },
+    await recordAudit(tx, {
+      businessId,
+      actor: { userId: actorUserId },
+      action: reconfigured ? "integration.reconfigured" : "integration.connected",
+      target: { type: "integration", id: saved.id, label: providers[provider].name },
+      data: { provider, name: providers[provider].name },
     });
     await enqueueJob(tx, {
       kind: "integration.sync",

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -17,15 +18,12 @@ export async function disconnectIntegration(businessId: string, actorUserId: str
     await tx.$executeRaw`
       UPDATE "Job" SET status = 'failed', "lastError" = 'integration disconnected', "finishedAt" = now(), "updatedAt" = now()
       WHERE kind = 'integration.sync' AND status = 'queued' AND payload->>'integrationId' = ${integration.id}`;
-    await tx.auditLog.create({
-      data: {
-        businessId,
-        actorUserId,
-        action: "integration.disconnected",
-        entityType: "integration",
-        entityId: integration.id,
-        data: { provider, name: providers[provider].name },
-      },
+    await recordAudit(tx, {
+      businessId,
+      actor: { userId: actorUserId },
+      action: "integration.disconnected",
+      target: { type: "integration", id: integration.id, label: providers[provider].name },
+      data: { provider, name: providers[provider].name },
     });
   });
 }

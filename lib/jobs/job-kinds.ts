@@ -6,6 +6,8 @@ export interface JobContext {
   attempt: number;
   maxAttempts: number;
   businessId: string | null;
+  // When this attempt started (runDueJobs' clock, injectable in tests).
+  now: Date;
 }
 
 export interface JobFailure extends JobContext {
@@ -46,6 +48,12 @@ export const jobKinds = {
   "paynow.renewal-push": {
     retryDelaysMs: [15 * minute, 2 * hour],
     run: async (payload) => (await import("@/lib/billing/push-renewal-to-wallet")).pushRenewalToWallet(payload),
+  },
+  // Standard Webhooks' schedule, 8 attempts: at once, then +5 s, +5 min, +30 min, +2 h, +5 h, +10 h, +10 h.
+  "webhook.deliver": {
+    retryDelaysMs: [5_000, 5 * minute, 30 * minute, 2 * hour, 5 * hour, 10 * hour, 10 * hour],
+    run: async (payload, ctx) => (await import("@/lib/webhooks-out/deliver-webhook")).deliverWebhook(payload, ctx),
+    onFailure: async (payload, failure) => (await import("@/lib/webhooks-out/deliver-webhook")).recordDeliveryFailure(payload, failure),
   },
 } satisfies Record<string, JobKind>;
 

@@ -66,7 +66,7 @@ async function claimDueJobs({ kinds, businessId, limit, at }: RunJobsOptions & {
 
 async function runJob(job: ClaimedJob, now: () => Date): Promise<"succeeded" | "retried" | "failed"> {
   const kind = jobKind(job.kind);
-  const ctx = { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, businessId: job.businessId };
+  const ctx = { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, businessId: job.businessId, now: now() };
   // Finishing is fenced on the attempt number: a run whose lease was taken over cannot overwrite the newer one.
   const fence = { id: job.id, status: "running" as const, attempts: job.attempts };
   try {

@@ -5,6 +5,7 @@ import { closeBusinessSchema, registerBusinessSchema } from "@/lib/business/sche
 import { integrationPaths } from "./integration-paths";
 import { heartbeatSchema, posConfigSchema, posStatusResponseSchema, posTransactionResponseSchema, posTransactionSchema } from "@/lib/pos/schemas";
 import { usageQueryParams, usageSummarySchema } from "@/lib/usage/schemas";
+import { outgoingWebhooks, webhookAndAuditPaths } from "./webhook-paths";
 
 // The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with.
 
@@ -57,7 +58,9 @@ export function buildOpenApiDocument(serverUrl: string) {
         session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
       },
     },
+    webhooks: outgoingWebhooks(json),
     paths: {
+      ...webhookAndAuditPaths({ json, error, apiKeyOperation, sessionErrors, validationErrors }),
       "/api/pos/status": {
         get: apiKeyOperation("Business status", "pos:read", { responses: { "200": { description: "Whether the business can trade.", ...json(posStatusResponseSchema) } } }),
       },

@@ -8,7 +8,6 @@ import { requireMember } from "@/lib/auth/page-session";
 import { hasRole } from "@/lib/auth/roles";
 import { plans } from "@/lib/billing/plans";
 import { getOverview } from "@/lib/business/queries";
-import { describeAuditEntry } from "@/lib/audit/describe-audit-entry";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -55,14 +54,9 @@ export default async function OverviewPage() {
         <Card>
           <CardHeader title="Plan limits" />
           <CardBody className="space-y-3">
-            <UsageBar label="API keys" used={overview.billing.usage.apiKeys} limit={plan.limits.apiKeys} alerts={isAdmin} />
-            <UsageBar label="POS terminals" used={overview.billing.usage.terminals} limit={plan.limits.terminals} alerts={isAdmin} />
-            <UsageBar
-              label="Transactions this month"
-              used={overview.billing.usage.transactionsThisMonth}
-              limit={plan.limits.transactionsPerMonth}
-              alerts={isAdmin}
-            />
+            <UsageBar label="API keys" used={overview.billing.usage.apiKeys} limit={plan.limits.apiKeys} />
+            <UsageBar label="POS terminals" used={overview.billing.usage.terminals} limit={plan.limits.terminals} />
+            <UsageBar label="Transactions this month" used={overview.billing.usage.transactionsThisMonth} limit={plan.limits.transactionsPerMonth} />
           </CardBody>
         </Card>
       </div>
@@ -74,19 +68,14 @@ export default async function OverviewPage() {
             <p className="text-sm text-zinc-600">Nothing yet.</p>
           ) : (
             <ul className="divide-y divide-zinc-100">
-              {overview.recentActivity.map((entry) => {
-                const { actor, sentence } = describeAuditEntry(entry);
-                return (
-                  <li key={entry.id} className="flex flex-col gap-0.5 py-2 text-sm sm:flex-row sm:justify-between sm:gap-4">
-                    <span className="text-zinc-700">
-                      <span className="font-medium text-zinc-900">{actor}</span> {sentence}
-                    </span>
-                    <time className="shrink-0 text-xs text-zinc-500 sm:text-sm" dateTime={entry.createdAt.toISOString()}>
-                      {formatDateTime(entry.createdAt)}
-                    </time>
-                  </li>
-                );
-              })}
+              {overview.recentActivity.map((entry) => (
+                <li key={entry.id} className="flex justify-between gap-4 py-2 text-sm">
+                  <span>{entry.description}</span>
+                  <time className="shrink-0 text-zinc-500" dateTime={entry.createdAt.toISOString()}>
+                    {formatDateTime(entry.createdAt)}
+                  </time>
+                </li>
+              ))}
             </ul>
           )}
         </CardBody>

@@ -2,6 +2,7 @@ import { createApiKey, listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
 import { parseJsonBody } from "@/lib/api/parse";
 import { withSession } from "@/lib/api/with-session";
+import { requestOrigin } from "@/lib/audit/request-meta";
 
 // GET /api/api-keys — the business's keys, never the key or its hash
 export const GET = withSession(async (_req, { member }) => Response.json({ keys: await listApiKeys(member.businessId) }), {
@@ -12,7 +13,7 @@ export const GET = withSession(async (_req, { member }) => Response.json({ keys:
 export const POST = withSession(
   async (req, { member, user }) => {
     const input = await parseJsonBody(req, createApiKeySchema);
-    return Response.json(await createApiKey(member.businessId, user.id, input), { status: 201 });
+    return Response.json(await createApiKey(member.businessId, user.id, input, requestOrigin(req.headers)), { status: 201 });
   },
   { role: "admin" },
 );

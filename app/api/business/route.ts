@@ -2,6 +2,7 @@ import { parseJsonBody } from "@/lib/api/parse";
 import { withSession } from "@/lib/api/with-session";
 import { updateBusinessSchema } from "@/lib/business/schemas";
 import { getBusiness, updateBusiness } from "@/lib/business/update-business";
+import { requestOrigin } from "@/lib/audit/request-meta";
 
 // GET /api/business — the active business and the caller's role in it
 export const GET = withSession(
@@ -13,7 +14,7 @@ export const GET = withSession(
 export const PATCH = withSession(
   async (req, { member, user }) => {
     const input = await parseJsonBody(req, updateBusinessSchema);
-    return Response.json({ business: await updateBusiness(member.businessId, user.id, input) });
+    return Response.json({ business: await updateBusiness(member.businessId, user.id, input, requestOrigin(req.headers)) });
   },
   { role: "owner" },
 );

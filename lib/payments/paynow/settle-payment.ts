@@ -2,6 +2,7 @@ import { extendSubscriptionForPayment } from "@/lib/billing/extend-subscription"
 import { queueReactivationEmail, renewalPeriodOf } from "@/lib/billing/settle-renewal";
 import { prisma } from "@/lib/db";
 import { kickJobs } from "@/lib/jobs/kick-jobs";
+import { emitInvoiceEvent, emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { centsToDecimal, decimalToCents } from "./amount";
 import type { PaynowStatusReport } from "./client";
@@ -86,6 +87,7 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       data: { status: "paid", paidAt: now, pendingInvoiceId: null, providerReference, failureReason: null },
     });
     if (claimed.count === 0) return "duplicate" as const;
+    await emitPaymentEvent(tx, payment.id);
     if (!payment.invoiceId) return "paid" as const;
     const invoice = await tx.invoice.updateMany({
       where: { id: payment.invoiceId, status: "open" },
@@ -113,6 +115,7 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       await tx.invoice.update({ where: { id: payment.invoiceId }, data: { periodStart: bought.periodStart, periodEnd: bought.periodEnd } });
       if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, paidInvoice, bought.periodEnd);
     }
+    await emitInvoiceEvent(tx, payment.invoiceId, "invoice.paid");
     await queuePaymentReceivedEmail(tx, payment.id);
     return "paid" as const;
   }, TX_OPTIONS);
@@ -128,6 +131,7 @@ async function settleFailed(payment: Payment, status: string, providerReference:
       data: { status: "failed", pendingInvoiceId: null, providerReference, failureReason: describeFailure(status) },
     });
     if (failed.count === 0) return "duplicate" as const;
+    await emitPaymentEvent(tx, payment.id);
     await queuePaymentFailedEmail(tx, payment.id, now);
     return "failed" as const;
   }, TX_OPTIONS);

@@ -2,6 +2,7 @@ import { planForStripePriceId } from "./prices";
 import type { InvoiceStatus, Prisma } from "@/lib/generated/prisma/client";
 import { fromStripeTime, stripeId, type Stripe } from "./client";
 import type { Tx } from "./sync-subscription";
+import { emitInvoiceEvent, emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
 
 export function invoiceSubscriptionId(invoice: Stripe.Invoice): string | null {
   return stripeId(invoice.parent?.subscription_details?.subscription);
@@ -54,9 +55,10 @@ function invoiceData(businessId: string, invoice: Stripe.Invoice) {
 // the event on every retry.
 export async function recordStripeInvoice(tx: Tx, businessId: string, invoice: Stripe.Invoice) {
   const data = invoiceData(businessId, invoice);
-  await tx.invoice.createMany({ data: [data], skipDuplicates: true });
-  if ((await tx.invoice.count({ where: { externalId: invoice.id } })) === 0) {
-    await tx.invoice.createMany({ data: [{ ...data, number: disambiguated(data.number, invoice.id) }], skipDuplicates: true });
+  let created = await tx.invoice.createManyAndReturn({ data: [data], skipDuplicates: true, select: { id: true } });
+  if (created.length === 0 && (await tx.invoice.count({ where: { externalId: invoice.id } })) === 0) {
+    const renumbered = { ...data, number: disambiguated(data.number, invoice.id) };
+    created = await tx.invoice.createManyAndReturn({ data: [renumbered], skipDuplicates: true, select: { id: true } });
   }
   const { businessId: _business, provider: _provider, externalId: _externalId, number, ...changes } = data;
   await tx.invoice.updateMany({
@@ -69,7 +71,10 @@ export async function recordStripeInvoice(tx: Tx, businessId: string, invoice: S
     WHERE "externalId" = ${invoice.id} AND "businessId" = ${businessId} AND number <> ${number}
       AND number <> ${disambiguated(number, invoice.id)}
       AND NOT EXISTS (SELECT 1 FROM "Invoice" WHERE provider = 'stripe' AND number = ${number})`;
-  return tx.invoice.findUniqueOrThrow({ where: { externalId: invoice.id }, select: { id: true, businessId: true, number: true } });
+  const row = await tx.invoice.findUniqueOrThrow({ where: { externalId: invoice.id }, select: { id: true, businessId: true, number: true, status: true } });
+  if (created.length > 0) await emitInvoiceEvent(tx, row.id, "invoice.created");
+  if (row.status === "paid") await emitInvoiceEvent(tx, row.id, "invoice.paid");
+  return row;
 }
 
 function disambiguated(number: string, invoiceId: string): string {
@@ -103,6 +108,11 @@ export async function recordStripePayment(
       ...(payment.providerReference ? { providerReference: payment.providerReference } : {}),
     },
   });
+  const stored = await tx.payment.findUniqueOrThrow({
+    where: { provider_externalReference: { provider: "stripe", externalReference: payment.externalReference } },
+    select: { id: true },
+  });
+  await emitPaymentEvent(tx, stored.id);
 }
 
 export function invoicePaymentIntentId(invoice: Stripe.Invoice): string | null {

@@ -1,5 +1,6 @@
 import CardPaymentFailedEmail from "@/emails/card-payment-failed";
 import { queueEmail } from "@/lib/email/queue-email";
+import { emitSubscriptionUpdated } from "@/lib/webhooks-out/emit-billing-events";
 import { env } from "@/lib/env";
 import { formatMoney } from "@/lib/format";
 import { kickJobs } from "@/lib/jobs/kick-jobs";
@@ -43,10 +44,12 @@ export async function onInvoicePaymentFailed(event: Stripe.Event): Promise<Event
       const outcome = await applyStripeSubscription(tx, businessId, subscription, eventAt);
       // Stripe flips the subscription to past_due as the invoice fails; don't wait for its own event.
       if (outcome === "applied") {
+        const before = await tx.subscription.findUnique({ where: { businessId } });
         await tx.subscription.updateMany({
           where: { businessId, externalSubscriptionId: subscription.id, status: { in: ["active", "trialing"] } },
           data: { status: "past_due" },
         });
+        await emitSubscriptionUpdated(tx, businessId, before);
       }
     },
     afterCommit: async () => kickJobs(),

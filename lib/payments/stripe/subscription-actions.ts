@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { callStripe, requireStripe } from "./client";
@@ -14,20 +15,17 @@ async function currentStripeSubscription(businessId: string) {
 }
 
 // Cancel at period end (cancel = true) or undo it: access continues until the period ends either way.
-export async function setCancelAtPeriodEnd(businessId: string, userId: string, cancel: boolean) {
+export async function setCancelAtPeriodEnd(businessId: string, userId: string, cancel: boolean, origin: Pick<AuditActor, "ipAddress" | "userAgent"> = {}) {
   const subscriptionId = await currentStripeSubscription(businessId);
   const updated = await callStripe((stripe) => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: cancel }));
   await prisma.$transaction(async (tx) => {
     await applyStripeSubscription(tx, businessId, updated, null, { userId });
-    await tx.auditLog.create({
-      data: {
-        businessId,
-        actorUserId: userId,
-        action: cancel ? "billing.cancel_scheduled" : "billing.cancel_undone",
-        entityType: "subscription",
-        entityId: businessId,
-        data: { subscription: subscriptionId },
-      },
+    await recordAudit(tx, {
+      businessId,
+      actor: { userId, ...origin },
+      action: cancel ? "billing.cancel_scheduled" : "billing.cancel_undone",
+      target: { type: "subscription", id: businessId, label: "the plan" },
+      data: { subscription: subscriptionId },
     });
   });
   return prisma.subscription.findUniqueOrThrow({

@@ -1,6 +1,8 @@
 import { invoiceBusinessHint, invoiceSubscriptionId } from "./invoice-record";
 import { planForStripePriceId } from "./prices";
+import { recordAudit, type AuditAction } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db";
+import { emitSubscriptionUpdated } from "@/lib/webhooks-out/emit-billing-events";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import { fromStripeTime, getStripe, isStripeMissingResource, stripeId, type Stripe } from "./client";
@@ -76,6 +78,7 @@ export async function applyStripeSubscription(
   >`SELECT "plan", "provider", "lastEventAt", "externalSubscriptionId", "externalCustomerId" FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
 
   if (eventAt && row.lastEventAt && row.lastEventAt > eventAt) return "stale";
+  const before = await tx.subscription.findUnique({ where: { businessId } });
   // Once a period is paid with mobile money, only a card checkout the owner completes moves the business
   // back to Stripe; events of an older card subscription must not end or overwrite the paid period.
   if (row.provider === "paynow" && !actor.fromCheckout) {
@@ -103,6 +106,7 @@ export async function applyStripeSubscription(
       },
     });
     await audit(tx, businessId, actor, "billing.subscription_ended", { from: row.plan, to: "free", subscription: subscription.id });
+    await emitSubscriptionUpdated(tx, businessId, before);
     return "applied";
   }
 
@@ -140,12 +144,17 @@ export async function applyStripeSubscription(
     },
   });
   if (row.plan !== plan) await audit(tx, businessId, actor, "billing.plan_changed", { from: row.plan, to: plan, subscription: subscription.id });
+  await emitSubscriptionUpdated(tx, businessId, before);
   return "applied";
 }
 
-function audit(tx: Tx, businessId: string, actor: { userId?: string }, action: string, data: Prisma.InputJsonObject) {
-  return tx.auditLog.create({
-    data: { businessId, actorUserId: actor.userId ?? null, action, entityType: "subscription", entityId: businessId, data },
+function audit(tx: Tx, businessId: string, actor: { userId?: string }, action: AuditAction, data: Prisma.InputJsonObject) {
+  return recordAudit(tx, {
+    businessId,
+    actor: actor.userId ? { userId: actor.userId } : { system: true },
+    action,
+    target: { type: "subscription", id: businessId, label: "the plan" },
+    data,
   });
 }
 

@@ -10,7 +10,7 @@ export const POST = withSession(
     const input = await parseJsonBody(req, registerBusinessSchema);
     const cvt = input.cvtApiKey ? await verifyCvtApiKey(input.cvtApiKey) : undefined;
     const { business, key, apiKey } = await registerBusiness(
-      { userId: user.id, sessionId: session.id, ipAddress: session.ipAddress },
+      { userId: user.id, sessionId: session.id, ipAddress: session.ipAddress, userAgent: session.userAgent },
       input,
       cvt,
     );
