@@ -1,3 +1,5 @@
+import { businessesSubscribedTo } from "@/lib/webhooks-out/emit-event";
+import { emitInvoiceEvent } from "@/lib/webhooks-out/emit-billing-events";
 import { randomBytes, randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -100,7 +102,10 @@ export async function openRenewalInvoices(
         WHERE i.id = v.id`;
     }
 
-    const recipients = await recipientsOf(tx, [...new Set(mine.map((r) => r.candidate.businessId))]);
+    const businessIds = [...new Set(mine.map((r) => r.candidate.businessId))];
+    const recipients = await recipientsOf(tx, businessIds);
+    // One query per batch for invoice.created subscribers, so businesses without webhooks cost nothing more.
+    const subscribed = await businessesSubscribedTo(tx, businessIds, "invoice.created");
     const opened: OpenedInvoice[] = [];
     for (const [index, row] of mine.entries()) {
       const c = row.candidate;
@@ -129,6 +134,7 @@ export async function openRenewalInvoices(
           dedupeKey: `paynow.renewal-push:${row.id}`,
         });
       }
+      if (subscribed.has(c.businessId)) await emitInvoiceEvent(tx, row.id, "invoice.created");
       opened.push({ id: row.id, subscriptionId: c.subscriptionId, businessId: c.businessId, chargedByCvt });
     }
     beforeCommit?.();

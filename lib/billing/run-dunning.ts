@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { emitInvoiceEvent, emitSubscriptionUpdated } from "@/lib/webhooks-out/emit-billing-events";
 import type { Invoice } from "@/lib/generated/prisma/client";
 import { DAY_MS } from "./billing-run-settings";
 import { dueDunningSteps, dunningSchedule } from "./dunning-schedule";
@@ -82,7 +83,9 @@ async function takeDueSteps(invoice: Invoice, now: Date) {
         });
         if (changed.count && step.subscriptionStatus === "past_due") done.pastDue += 1;
         if (changed.count && step.subscriptionStatus === "suspended") done.suspended += 1;
+        if (changed.count) await emitSubscriptionUpdated(tx, invoice.businessId, null);
       }
+      if (step.step === "overdue") await emitInvoiceEvent(tx, invoice.id, "invoice.overdue");
       if (step.sendEmail && step.email) {
         const queued = await queueBillingNotice(tx, step.email, invoice, recipient, now);
         if (queued) done.emails += 1;

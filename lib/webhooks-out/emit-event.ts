@@ -40,6 +40,17 @@ export async function emitEvent(tx: Tx, businessId: string, type: WebhookEventTy
   return { eventId, deliveries };
 }
 
+// Which of these businesses have an enabled endpoint for `type` (bulk causes check once per batch).
+export async function businessesSubscribedTo(tx: Tx, businessIds: string[], type: WebhookEventType): Promise<Set<string>> {
+  if (businessIds.length === 0) return new Set();
+  const rows = await tx.webhookEndpoint.findMany({
+    where: { businessId: { in: businessIds }, enabled: true, events: { has: type } },
+    select: { businessId: true },
+    distinct: ["businessId"],
+  });
+  return new Set(rows.map((row) => row.businessId));
+}
+
 export interface QueuedEvent {
   eventId: string;
   type: string;

@@ -6,6 +6,9 @@ import { startWebhookReceiver, type WebhookReceiver } from "../fakes/webhook-rec
 import { createBusiness } from "../helpers/fixtures";
 import { createInvoice, payWithToken, postCallback } from "../helpers/paynow-flows";
 import { addEndpoint, deliverDue, deliveriesOf } from "../helpers/webhooks";
+import { runBilling } from "@/lib/billing/run-billing";
+import { runDunning } from "@/lib/billing/run-dunning";
+import { DAY, renewalInvoicesOf, subscribedBusiness } from "../helpers/billing";
 
 let receiver: WebhookReceiver;
 beforeAll(async () => {
@@ -58,5 +61,25 @@ describe("billing events", () => {
     const deliveries = await deliveriesOf(endpoint.id);
     expect(deliveries.map((d) => d.eventType)).toEqual(["invoice.created", "payment.failed"]);
     expect(deliveries[1].payload).toMatchObject({ data: { id: payment.id, status: "failed" } });
+  });
+});
+
+describe("billing run and dunning events", () => {
+  it("sends invoice.created for a renewal, then invoice.overdue and subscription.updated as dunning moves on, once each", async () => {
+    const shop = await subscribedBusiness("Renewal Events Shop", { periodEnd: new Date(Date.now() + 2 * DAY) });
+    const endpoint = await addEndpoint(shop.owner.cookie, receiver, "/renewal-events", [...billingEvents, "invoice.overdue"]);
+    await runBilling({ businessIds: [shop.business.id] });
+    const [invoice] = await renewalInvoicesOf(shop.subscriptionId);
+    const afterDue = new Date(invoice.dueAt!.getTime() + DAY + 3_600_000);
+    await runDunning({ now: afterDue, businessIds: [shop.business.id] });
+    await runDunning({ now: afterDue, businessIds: [shop.business.id] });
+
+    await deliverDue(shop.business.id);
+    const deliveries = await deliveriesOf(endpoint.id);
+    expect(deliveries.map((d) => d.eventType).sort()).toEqual(["invoice.created", "invoice.overdue", "subscription.updated"]);
+    const byType = Object.fromEntries(deliveries.map((d) => [d.eventType, d.payload as { data: Record<string, unknown> }]));
+    expect(byType["invoice.created"].data).toMatchObject({ id: invoice.id, status: "open" });
+    expect(byType["invoice.overdue"].data).toMatchObject({ id: invoice.id, status: "open" });
+    expect(byType["subscription.updated"].data).toMatchObject({ status: "past_due" });
   });
 });
