@@ -1,4 +1,5 @@
 import { extendSubscriptionForPayment } from "@/lib/billing/extend-subscription";
+import { grantCreditsForPaidInvoice } from "@/lib/credits/grant-invoice-credits";
 import { prisma } from "@/lib/db";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { centsToDecimal, decimalToCents } from "./amount";
@@ -103,6 +104,7 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       const bought = await extendSubscriptionForPayment(tx, { businessId: payment.businessId, plan: paidInvoice.plan }, now);
       await tx.invoice.update({ where: { id: payment.invoiceId }, data: bought });
     }
+    await grantCreditsForPaidInvoice(tx, payment.invoiceId, now);
     return "paid" as const;
   }, TX_OPTIONS);
 

@@ -1,3 +1,4 @@
+import { completeOrder } from "@/lib/credits/complete-order";
 import { prisma } from "@/lib/db";
 import { fromStripeTime, stripeId, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
@@ -32,7 +33,7 @@ async function orderPaid(session: Stripe.Checkout.Session): Promise<EventPlan> {
   return {
     status: "processed",
     apply: async (tx) => {
-      await tx.order.updateMany({ where: { id: order.id, status: "pending" }, data: { status: "paid", paidAt } });
+      await completeOrder(tx, order.id, paidAt);
       await recordStripePayment(tx, {
         businessId: order.businessId,
         externalReference: session.id,
