@@ -25,6 +25,8 @@ const schema = z.object({
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Tangabiz <no-reply@tangabiz.local>"),
   REDIS_URL: z.url().optional(),
+  // Drain background jobs right after the response that queued them (tests switch it off to drain explicitly).
+  JOBS_RUN_AFTER_RESPONSE: z.stringbool().default(true),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_API_BASE: z.url().optional(),

@@ -3,7 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
 import { prisma } from "@/lib/db";
-import { sendEmail } from "@/lib/email/send-email";
+import { sendEmailNow } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import InvitationEmail from "@/emails/invitation";
 import ResetPasswordEmail from "@/emails/reset-password";
@@ -22,7 +22,7 @@ export const auth = betterAuth({
     resetPasswordTokenExpiresIn: 60 * 60,
     revokeSessionsOnPasswordReset: true,
     sendResetPassword: async ({ user, url }) => {
-      await sendEmail({
+      await sendEmailNow({
         template: "reset-password",
         to: user.email,
         subject: "Reset your Tangabiz password",
@@ -55,7 +55,7 @@ export const auth = betterAuth({
         session: { fields: { activeOrganizationId: "activeBusinessId" } },
       },
       sendInvitationEmail: async ({ id, email, role, organization, inviter }) => {
-        await sendEmail({
+        await sendEmailNow({
           template: "invitation",
           to: email,
           subject: `Join ${organization.name} on Tangabiz`,

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import * as webhook from "@/app/api/webhooks/stripe/route";
 import { prisma } from "@/lib/db";
+import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { createBusiness } from "../helpers/fixtures";
 import { call } from "../helpers/http";
 import { signedDelivery, stripeTest } from "../helpers/stripe";
@@ -116,6 +117,7 @@ describe("POST /api/webhooks/stripe: order and state", () => {
     const invoice = await prisma.invoice.findUniqueOrThrow({ where: { externalId: failed.data.object.id }, include: { payments: true } });
     expect(invoice).toMatchObject({ status: "open", amountDueCents: 2_999, amountPaidCents: 0 });
     expect(invoice.payments).toMatchObject([{ status: "failed", failureReason: "Card payment failed (attempt 1)" }]);
+    await runDueJobs({ businessId: business.id });
     const emails = await prisma.emailMessage.findMany({ where: { businessId: business.id, template: "card-payment-failed" } });
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ to: owner.email, status: "sent" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as businessRoute from "@/app/api/business/route";
 import { prisma } from "@/lib/db";
+import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { addMember, createBusiness, invite } from "../helpers/fixtures";
 import { authCall, call, signUp } from "../helpers/http";
 
@@ -11,8 +12,11 @@ describe("invitations", () => {
     const sent = await invite(owner.cookie, business.id, invitee.email, "staff");
     expect(sent.status).toBe(200);
 
-    const email = await prisma.emailMessage.findFirstOrThrow({ where: { to: invitee.email, template: "invitation" } });
-    expect(email).toMatchObject({ businessId: business.id, status: "sent", transport: "outbox" });
+    const queued = await prisma.emailMessage.findFirstOrThrow({ where: { to: invitee.email, template: "invitation" } });
+    expect(queued).toMatchObject({ businessId: business.id, transport: "outbox" });
+    await runDueJobs({ businessId: business.id });
+    const email = await prisma.emailMessage.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(email.status).toBe("sent");
     expect(email.html).toContain(`/accept-invitation/${sent.json.id}`);
     expect(email.text).toContain(`/accept-invitation/${sent.json.id}`);
 

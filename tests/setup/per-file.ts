@@ -14,6 +14,7 @@ Object.assign(process.env, {
   ENCRYPTION_KEY: "ab".repeat(32),
   CRON_SECRET: "test-cron-secret-0123456789",
   SEED_DEMO: "false",
+  JOBS_RUN_AFTER_RESPONSE: "false",
 });
 delete process.env.RESEND_API_KEY;
 

@@ -4,7 +4,7 @@ import { billingEmailFor } from "@/lib/billing/billing-email";
 import { payUrl } from "@/lib/billing/own-invoices";
 import { plans } from "@/lib/billing/plans";
 import { prisma } from "@/lib/db";
-import { sendEmail } from "@/lib/email/send-email";
+import { sendEmailNow } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
 
@@ -26,7 +26,7 @@ export async function notifyPaymentReceived(paymentId: string) {
     const { payment, to } = await loadForEmail(paymentId);
     if (!to || !payment.invoice) return;
     const amount = formatMoney(payment.amountCents, payment.currency);
-    await sendEmail({
+    await sendEmailNow({
       template: "payment-received",
       to,
       businessId: payment.businessId,
@@ -53,7 +53,7 @@ export async function notifyPaymentFailed(paymentId: string) {
     if (!to || !payment.invoice) return;
     const amount = formatMoney(payment.amountCents, payment.currency);
     const token = payment.invoice.status === "open" ? payment.invoice.paymentToken : null;
-    await sendEmail({
+    await sendEmailNow({
       template: "payment-failed",
       to,
       businessId: payment.businessId,

@@ -1,6 +1,6 @@
 import CardPaymentFailedEmail from "@/emails/card-payment-failed";
 import { prisma } from "@/lib/db";
-import { sendEmail } from "@/lib/email/send-email";
+import { sendEmailNow } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { formatDate, formatMoney } from "@/lib/format";
 import { fromStripeTime, type Stripe } from "./client";
@@ -58,7 +58,7 @@ async function notifyOwners(businessId: string, details: { amount: string; invoi
     select: { name: true, members: { where: { role: "owner" }, select: { user: { select: { email: true } } } } },
   });
   for (const { user } of business.members) {
-    await sendEmail({
+    await sendEmailNow({
       template: "card-payment-failed",
       to: user.email,
       subject: `Payment failed for ${business.name}: ${details.amount}`,

@@ -1,0 +1,104 @@
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { PermanentJobError, RetryLaterError } from "./job-errors";
+import { jobKind, type JobKindName } from "./job-kinds";
+
+// A claimed job not finished within its lease (the process died) is claimed again by a later drain.
+const LEASE_MS = 5 * 60_000;
+
+interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+  businessId: string | null;
+}
+
+export interface RunJobsOptions {
+  kinds?: JobKindName[];
+  businessId?: string;
+  limit?: number;
+  budgetMs?: number;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+export type RunJobsResult = {
+  claimed: number;
+  succeeded: number;
+  retried: number;
+  failed: number;
+};
+
+// Drains due jobs in batches until none is due, `limit` jobs ran or the time budget is spent.
+export async function runDueJobs(options: RunJobsOptions = {}): Promise<RunJobsResult> {
+  const { limit = 200, budgetMs = 50_000, batchSize = 10, now = () => new Date() } = options;
+  const started = Date.now();
+  const result: RunJobsResult = { claimed: 0, succeeded: 0, retried: 0, failed: 0 };
+  while (result.claimed < limit && Date.now() - started < budgetMs) {
+    const jobs = await claimDueJobs({ ...options, limit: Math.min(batchSize, limit - result.claimed), at: now() });
+    if (jobs.length === 0) break;
+    result.claimed += jobs.length;
+    const outcomes = await Promise.all(jobs.map((job) => runJob(job, now)));
+    for (const outcome of outcomes) result[outcome] += 1;
+  }
+  return result;
+}
+
+// Claiming commits at once (status running, attempts + 1, a lease), so a concurrent drain skips these rows
+// and a crash mid-run leaves them to be claimed again when the lease ends.
+async function claimDueJobs({ kinds, businessId, limit, at }: RunJobsOptions & { limit: number; at: Date }) {
+  const kindFilter = kinds?.length ? Prisma.sql`AND kind = ANY(${kinds})` : Prisma.empty;
+  const businessFilter = businessId ? Prisma.sql`AND "businessId" = ${businessId}` : Prisma.empty;
+  return prisma.$queryRaw<ClaimedJob[]>`
+    UPDATE "Job" SET status = 'running', attempts = attempts + 1,
+      "lockedUntil" = ${new Date(at.getTime() + LEASE_MS)}, "updatedAt" = ${at}
+    WHERE id IN (
+      SELECT id FROM "Job"
+      WHERE ((status = 'queued' AND "runAt" <= ${at}) OR (status = 'running' AND "lockedUntil" < ${at}))
+        ${kindFilter} ${businessFilter}
+      ORDER BY "runAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, kind, payload, attempts, "maxAttempts", "businessId"`;
+}
+
+async function runJob(job: ClaimedJob, now: () => Date): Promise<"succeeded" | "retried" | "failed"> {
+  const kind = jobKind(job.kind);
+  const ctx = { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, businessId: job.businessId };
+  // Finishing is fenced on the attempt number: a run whose lease was taken over cannot overwrite the newer one.
+  const fence = { id: job.id, status: "running" as const, attempts: job.attempts };
+  try {
+    if (!kind) throw new PermanentJobError(`Unknown job kind "${job.kind}"`);
+    if (job.attempts > job.maxAttempts) throw new PermanentJobError("Gave up: the last attempt did not finish within its lease");
+    await kind.run(job.payload, ctx);
+    await prisma.job.updateMany({
+      where: fence,
+      data: { status: "succeeded", finishedAt: now(), lockedUntil: null, lastError: null },
+    });
+    return "succeeded";
+  } catch (caught) {
+    const error = caught instanceof Error ? caught : new Error(String(caught));
+    const nextRunAt = nextAttemptAt(job, kind?.retryDelaysMs ?? [], error, now());
+    const updated = await prisma.job.updateMany({
+      where: fence,
+      data: nextRunAt
+        ? { status: "queued", runAt: nextRunAt, lockedUntil: null, lastError: error.message.slice(0, 2000) }
+        : { status: "failed", finishedAt: now(), lockedUntil: null, lastError: error.message.slice(0, 2000) },
+    });
+    if (updated.count === 1) {
+      await kind?.onFailure?.(job.payload, { ...ctx, error, nextRunAt }).catch((hookError: Error) => {
+        console.error(`job ${job.id} (${job.kind}) failure hook failed:`, hookError.message);
+      });
+    }
+    return nextRunAt ? "retried" : "failed";
+  }
+}
+
+function nextAttemptAt(job: ClaimedJob, delays: readonly number[], error: Error, at: Date): Date | null {
+  if (error instanceof PermanentJobError || job.attempts >= job.maxAttempts) return null;
+  const scheduled = delays[Math.min(job.attempts - 1, delays.length - 1)] ?? 60_000;
+  const delay = error instanceof RetryLaterError ? Math.max(error.delayMs, scheduled) : scheduled;
+  return new Date(at.getTime() + delay);
+}
