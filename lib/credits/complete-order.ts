@@ -1,13 +1,22 @@
+import OrderReceiptEmail from "@/emails/order-receipt";
+import { billingEmailFor } from "@/lib/billing/billing-email";
+import { queueEmail } from "@/lib/email/queue-email";
+import { env } from "@/lib/env";
+import { formatDateTime, formatMoney } from "@/lib/format";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { postCreditEntry } from "./post-credit-entry";
 import { queryFromTx } from "./sql";
 
-// A one-off order is paid: pending → paid once (the conditional update decides between concurrent webhooks),
-// and a top-up order's credits are granted in the same transaction. Answers whether this call completed it.
+// A one-off order is paid: pending → paid once (the conditional update decides between concurrent webhooks);
+// a top-up order's credits are granted and the receipt is queued in the same transaction. Answers whether
+// this call completed it; the caller kicks the job queue after its commit.
 export async function completeOrder(tx: Prisma.TransactionClient, orderId: string, paidAt: Date): Promise<boolean> {
-  const moved = await tx.order.updateMany({ where: { id: orderId, status: { in: ["pending", "failed"] } }, data: { status: "paid", paidAt, failureReason: null } });
+  const moved = await tx.order.updateMany({
+    where: { id: orderId, status: { in: ["pending", "failed"] } },
+    data: { status: "paid", paidAt, failureReason: null },
+  });
   if (moved.count === 0) return false;
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { business: { select: { name: true } } } });
   if (order.credits) {
     await postCreditEntry(queryFromTx(tx), {
       businessId: order.businessId,
@@ -18,6 +27,26 @@ export async function completeOrder(tx: Prisma.TransactionClient, orderId: strin
       orderId: order.id,
       invoiceId: order.invoiceId,
       description: order.description,
+    });
+  }
+  const to = await billingEmailFor(order.businessId);
+  if (to) {
+    const amount = formatMoney(order.amountCents, order.currency);
+    await queueEmail(tx, {
+      template: "order-receipt",
+      to,
+      businessId: order.businessId,
+      subject: `Receipt: ${order.description} (${amount})`,
+      body: OrderReceiptEmail({
+        businessName: order.business.name,
+        description: order.description,
+        amount,
+        method: order.provider === "paynow" ? "mobile money" : "card",
+        paidAt: formatDateTime(paidAt),
+        credits: order.credits,
+        orderId: order.id,
+        creditsUrl: new URL("/dashboard/credits", env.APP_URL).toString(),
+      }),
     });
   }
   return true;

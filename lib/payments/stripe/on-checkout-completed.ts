@@ -1,5 +1,6 @@
 import { completeOrder } from "@/lib/credits/complete-order";
 import { prisma } from "@/lib/db";
+import { kickJobs } from "@/lib/jobs/kick-jobs";
 import { fromStripeTime, stripeId, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
 import { recordStripePayment } from "./invoice-record";
@@ -44,5 +45,6 @@ async function orderPaid(session: Stripe.Checkout.Session): Promise<EventPlan> {
         paidAt,
       });
     },
+    afterCommit: async () => kickJobs(),
   };
 }
