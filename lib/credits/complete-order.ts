@@ -1,5 +1,4 @@
 import OrderReceiptEmail from "@/emails/order-receipt";
-import { billingEmailFor } from "@/lib/billing/billing-email";
 import { queueEmail } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
@@ -16,7 +15,19 @@ export async function completeOrder(tx: Prisma.TransactionClient, orderId: strin
     data: { status: "paid", paidAt, failureReason: null },
   });
   if (moved.count === 0) return false;
-  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { business: { select: { name: true } } } });
+  // Read through the transaction: on the embedded database a query outside it would wait for this one.
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: {
+      business: {
+        select: {
+          name: true,
+          contactEmail: true,
+          members: { where: { role: "owner" }, orderBy: { createdAt: "asc" }, take: 1, select: { user: { select: { email: true } } } },
+        },
+      },
+    },
+  });
   if (order.credits) {
     await postCreditEntry(queryFromTx(tx), {
       businessId: order.businessId,
@@ -29,7 +40,7 @@ export async function completeOrder(tx: Prisma.TransactionClient, orderId: strin
       description: order.description,
     });
   }
-  const to = await billingEmailFor(order.businessId);
+  const to = order.business.contactEmail ?? order.business.members[0]?.user.email;
   if (to) {
     const amount = formatMoney(order.amountCents, order.currency);
     await queueEmail(tx, {
