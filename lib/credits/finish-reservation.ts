@@ -40,7 +40,7 @@ const RELEASE_TOPUP = `
 
 const INSERT_ENTRIES = `
   INSERT INTO "CreditLedgerEntry" (id, "businessId", bucket, kind, delta, "idempotencyKey", "reservationId", description, "createdAt")
-  SELECT id, $1, bucket::"CreditBucket", kind::"CreditEntryKind", delta, key, $2, descr, now()
+  SELECT id, $1, bucket::"CreditBucket", kind::"CreditEntryKind", delta, key, $2, descr, clock_timestamp()
   FROM unnest($3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[]) AS e(id, bucket, kind, delta, key, descr)`;
 
 // Answers true when this call moved the reservation, false when it had already left "reserved".

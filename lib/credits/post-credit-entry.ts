@@ -19,7 +19,7 @@ export interface CreditEntry {
 const INSERT_ENTRY = `
   INSERT INTO "CreditLedgerEntry" (id, "businessId", bucket, kind, delta, "idempotencyKey", "reservationId", "orderId",
                                    "invoiceId", "shopifyDeliveryId", description, "createdAt")
-  VALUES ($1, $2, $3::"CreditBucket", $4::"CreditEntryKind", $5, $6, $7, $8, $9, $10, $11, now())
+  VALUES ($1, $2, $3::"CreditBucket", $4::"CreditEntryKind", $5, $6, $7, $8, $9, $10, $11, clock_timestamp())
   ON CONFLICT ("idempotencyKey") DO NOTHING
   RETURNING id`;
 
