@@ -42,6 +42,10 @@ const schema = z.object({
   CVT_SECRET_KEY: z.string().min(1).optional(),
   CVT_WEBHOOK_SECRET: z.string().min(1).optional(),
   CVT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  SHOPIFY_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // JSON maps: selling plan id → monthly credits, and top-up SKU → credits per unit.
+  SHOPIFY_SELLING_PLAN_CREDITS: z.string().default("{}"),
+  SHOPIFY_TOPUP_SKUS: z.string().default("{}"),
 });
 
 type Secrets = { BETTER_AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };
