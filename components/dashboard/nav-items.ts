@@ -1,4 +1,4 @@
-import { BarChart3, CreditCard, KeyRound, LayoutDashboard, Mail, MonitorSmartphone, Plug, Users, type LucideIcon } from "lucide-react";
+import { BarChart3, Coins, CreditCard, KeyRound, LayoutDashboard, Mail, MonitorSmartphone, Plug, Users, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/auth/roles";
 
 export interface NavItem {
@@ -17,5 +17,6 @@ export const navItems: NavItem[] = [
   { href: "/dashboard/integrations", label: "Integrations", icon: Plug, role: "admin" },
   { href: "/dashboard/team", label: "Team", icon: Users, role: "admin" },
   { href: "/dashboard/usage", label: "Usage", icon: BarChart3, role: "staff" },
+  { href: "/dashboard/credits", label: "Credits", icon: Coins, role: "staff" },
   { href: "/dashboard/outbox", label: "Outbox", icon: Mail, role: "admin" },
 ];

@@ -57,9 +57,14 @@ export const createTopupSchema = z.strictObject({
 
 export const apiTopupSchema = createTopupSchema;
 
+// Filters come from a plain GET form, so an empty field means "any".
+const blankIsAny = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+export const creditEntryKinds = ["plan_grant", "plan_expiry", "topup", "reservation", "settlement", "release", "expiry", "adjustment"] as const;
+
 export const ledgerQuerySchema = z.strictObject({
-  kind: z.enum(["plan_grant", "plan_expiry", "topup", "reservation", "settlement", "release", "expiry", "adjustment"]).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  format: z.enum(["json", "csv"]).optional(),
+  kind: blankIsAny(z.enum(creditEntryKinds)),
+  from: blankIsAny(z.iso.date()),
+  to: blankIsAny(z.iso.date()),
+  format: blankIsAny(z.enum(["json", "csv"])),
 });
