@@ -145,9 +145,13 @@ async function exactness(prisma: Prisma, credits: Credits) {
 async function load(name: string, requests: autocannon.Request[]): Promise<Row> {
   let granted = 0;
   let refused = 0;
-  const instance = autocannon({ url: BASE, connections: CONNECTIONS, requests, duration: SECONDS });
-  instance.on("response", (_client, status) => (status === 201 || status === 200 ? granted++ : status === 402 ? refused++ : undefined));
-  const result = await instance;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: BASE, connections: CONNECTIONS, requests, duration: SECONDS }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client: unknown, status: number) => {
+      if (status === 201 || status === 200) granted++;
+      else if (status === 402) refused++;
+    });
+  });
   return { name, perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, granted, refused, errors: result.errors + result.non2xx - refused };
 }
 
