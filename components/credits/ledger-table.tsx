@@ -21,7 +21,7 @@ interface Entry {
 const kindNames: Record<string, string> = {
   plan_grant: "Plan credits",
   plan_expiry: "Plan credits expired",
-  topup: "Top-up",
+  topup: "Top-up purchase",
   reservation: "Reservation",
   settlement: "Job charged",
   release: "Released",
