@@ -36,7 +36,7 @@ export function LedgerTable({ entries, filter }: { entries: Entry[]; filter: { k
   const filtered = Boolean(filter.kind || filter.from || filter.to);
   return (
     <>
-      <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-4 pb-4 sm:px-5" aria-label="Filter the ledger">
+      <form method="get" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-4 pt-4 pb-4 sm:px-5" aria-label="Filter the ledger">
         <div className="space-y-1">
           <Label htmlFor="ledger-kind">Kind</Label>
           <Select id="ledger-kind" name="kind" defaultValue={filter.kind ?? ""}>

@@ -1,4 +1,5 @@
 import OrderReceiptEmail from "@/emails/order-receipt";
+import { allocateInvoiceNumber } from "@/lib/billing/invoice-number";
 import { queueEmail } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
@@ -28,6 +29,29 @@ export async function completeOrder(tx: Prisma.TransactionClient, orderId: strin
       },
     },
   });
+  // A card order has no invoice of ours yet: a paid one gives it a number and a row in the billing page's list.
+  if (!order.invoiceId) {
+    const lines = [{ description: order.description, quantity: 1, unitAmountCents: order.amountCents, amountCents: order.amountCents }];
+    const invoice = await tx.invoice.create({
+      data: {
+        businessId: order.businessId,
+        number: await allocateInvoiceNumber(tx, paidAt),
+        provider: order.provider,
+        externalId: order.stripeCheckoutSessionId,
+        status: "paid",
+        currency: order.currency,
+        subtotalCents: order.amountCents,
+        totalCents: order.amountCents,
+        amountDueCents: 0,
+        amountPaidCents: order.amountCents,
+        lines,
+        issuedAt: paidAt,
+        paidAt,
+      },
+    });
+    await tx.order.update({ where: { id: order.id }, data: { invoiceId: invoice.id } });
+    order.invoiceId = invoice.id;
+  }
   if (order.credits) {
     await postCreditEntry(queryFromTx(tx), {
       businessId: order.businessId,

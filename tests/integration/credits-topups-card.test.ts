@@ -39,7 +39,11 @@ describe("credit top-ups by card (Stripe Checkout in payment mode)", () => {
     expect(await prisma.creditLedgerEntry.findMany({ where: { businessId: business.id }, select: { kind: true, delta: true, orderId: true } })).toEqual([
       { kind: "topup", delta: 1_000, orderId: res.json.orderId },
     ]);
-    expect(await prisma.payment.findMany({ where: { businessId: business.id }, select: { status: true, amountCents: true } })).toEqual([{ status: "paid", amountCents: 1_000 }]);
+    const invoice = await prisma.invoice.findFirstOrThrow({ where: { businessId: business.id } });
+    expect(invoice).toMatchObject({ status: "paid", provider: "stripe", number: expect.stringMatching(/^INV-\d{4}-\d{6}$/), amountPaidCents: 1_000, externalId: res.json.sessionId });
+    expect(await prisma.payment.findMany({ where: { businessId: business.id }, select: { status: true, amountCents: true, invoiceId: true } })).toEqual([
+      { status: "paid", amountCents: 1_000, invoiceId: invoice.id },
+    ]);
     const receipts = await prisma.emailMessage.findMany({ where: { businessId: business.id, template: "order-receipt" } });
     expect(receipts).toHaveLength(1);
     expect(receipts[0].text).toContain("1,000 credits were added");
@@ -65,6 +69,10 @@ describe("credit top-ups by card (Stripe Checkout in payment mode)", () => {
     expect((await deliver(declined)).status).toBe(200);
     expect((await order(owner.cookie, res.json.orderId)).json.order).toMatchObject({ status: "pending", failureReason: "Your card was declined." });
     expect((await order(other.owner.cookie, res.json.orderId)).status).toBe(404);
+
+    const expired = fake.snapshotEvent("checkout.session.expired", { ...fake.sessions.get(res.json.sessionId)!, status: "expired", url: null });
+    expect((await deliver(expired)).status).toBe(200);
+    expect((await order(owner.cookie, res.json.orderId)).json.order).toMatchObject({ status: "failed", failureReason: "The checkout expired before the card was charged." });
 
     const admin = await addMember(owner.cookie, business.id, "admin");
     const refused = await buy(admin.cookie, { pack: 1000, provider: "card" });

@@ -35,8 +35,10 @@ async function orderPaid(session: Stripe.Checkout.Session): Promise<EventPlan> {
     status: "processed",
     apply: async (tx) => {
       await completeOrder(tx, order.id, paidAt);
+      const { invoiceId } = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { invoiceId: true } });
       await recordStripePayment(tx, {
         businessId: order.businessId,
+        invoiceId,
         externalReference: session.id,
         providerReference: stripeId(session.payment_intent),
         amountCents: session.amount_total ?? order.amountCents,
