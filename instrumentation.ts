@@ -1,8 +1,10 @@
-// Runs once per server process before it serves requests: apply pending migrations, then (in
-// development, on an empty database) seed the demo business.
+// Runs once per server process before it serves requests: stamp each request with the client IP we trust,
+// apply pending migrations, then (in development, on an empty database) seed the demo business.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
+  const { installClientIpStamp } = await import("@/lib/api/client-ip-stamp");
+  installClientIpStamp(env.TRUST_PROXY_HEADER);
   const { database } = await import("@/lib/db");
   if (env.AUTO_MIGRATE) {
     const { applyMigrations } = await import("@/lib/db/migrate");

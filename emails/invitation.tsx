@@ -1,24 +1,26 @@
 import { Button, Text } from "@react-email/components";
-import { buttonStyle, EmailLayout } from "./layout";
+import { when } from "./format";
+import { buttonStyle, EmailLayout, mutedText } from "./layout";
 
 export interface InvitationEmailProps {
   businessName: string;
   inviterName: string;
   role: string;
   url: string;
+  expiresAt: Date;
 }
 
-export default function InvitationEmail({ businessName, inviterName, role, url }: InvitationEmailProps) {
+export default function InvitationEmail({ businessName, inviterName, role, url, expiresAt }: InvitationEmailProps) {
   return (
-    <EmailLayout preview={`${inviterName} invited you to ${businessName} on Tangabiz`}>
+    <EmailLayout preview={`${inviterName} invited you to ${businessName} on Tangabiz`} businessName={businessName}>
       <Text>
         {inviterName} invited you to join <strong>{businessName}</strong> on Tangabiz as {role}.
       </Text>
       <Button href={url} style={buttonStyle}>
         Accept invitation
       </Button>
-      <Text style={{ color: "#52525b", fontSize: "13px" }}>
-        Or open this link: {url}. The invitation expires in 48 hours. If you did not expect it, ignore this email.
+      <Text style={mutedText}>
+        Or open this link: {url}. The invitation expires on {when(expiresAt)}. If you did not expect it, ignore this email.
       </Text>
     </EmailLayout>
   );

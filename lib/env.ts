@@ -27,6 +27,10 @@ const schema = z.object({
   REDIS_URL: z.url().optional(),
   // Drain background jobs right after the response that queued them (tests switch it off to drain explicitly).
   JOBS_RUN_AFTER_RESPONSE: z.stringbool().default(true),
+  // Which request header carries the client's IP, set by a proxy you control (Vercel: x-vercel-forwarded-for).
+  // Unset: no header is trusted and per-IP limits are skipped (a client-sent header could fake any address).
+  TRUST_PROXY_HEADER: z.enum(["x-forwarded-for", "x-real-ip", "x-vercel-forwarded-for"]).optional(),
+  VERCEL: z.string().optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
   STRIPE_API_BASE: z.url().optional(),
@@ -84,5 +88,9 @@ function loadEnv() {
   return { ...env, ...Object.fromEntries(missing.map((name) => [name, fallback[name]])) } as typeof env & Secrets;
 }
 
-export const env = loadEnv();
+const loaded = loadEnv();
+export const env = {
+  ...loaded,
+  TRUST_PROXY_HEADER: loaded.TRUST_PROXY_HEADER ?? (loaded.VERCEL ? ("x-vercel-forwarded-for" as const) : undefined),
+};
 export const isProduction = env.NODE_ENV === "production";

@@ -3,6 +3,7 @@
 // PGlite, with the existing migrations replayed into it, against prisma/schema.prisma.
 //
 //   npm run db:migration -- <name>
+//   npm run db:check              (exits 1 when the schema and the migrations disagree; CI runs it)
 //
 // Needs `node --experimental-wasm-modules` because @prisma/schema-engine-wasm imports its .wasm file.
 import { existsSync } from "node:fs";
@@ -19,7 +20,8 @@ const schemaPath = path.join(root, "prisma/schema.prisma");
 const migrationsDir = path.join(root, "prisma/migrations");
 const noFilters = { externalTables: [], externalEnums: [] };
 
-const rawName = process.argv[2];
+const checkOnly = process.argv[2] === "--check";
+const rawName = checkOnly ? "check" : process.argv[2];
 const name = (rawName ?? "")
   .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
   .toLowerCase()
@@ -71,6 +73,9 @@ try {
   const script = stdout ?? "";
   if (!script.replace(/^\s*--.*$/gm, "").trim()) {
     console.log("No schema changes");
+  } else if (checkOnly) {
+    console.error(`prisma/schema.prisma and prisma/migrations disagree; create a migration for:\n${script}`);
+    process.exitCode = 1;
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14); // UTC YYYYMMDDHHMMSS
     const file = path.join(migrationsDir, `${stamp}_${name}`, "migration.sql");

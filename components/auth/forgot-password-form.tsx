@@ -1,11 +1,13 @@
 "use client";
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
 import { authClient } from "@/lib/auth/client";
 
-export function ForgotPasswordForm() {
+// `devOutboxHref`: in development without an email provider, where the reset email can be read.
+export function ForgotPasswordForm({ devOutboxHref = null }: { devOutboxHref?: string | null }) {
   const [sent, setSent] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,9 +27,18 @@ export function ForgotPasswordForm() {
 
   if (sent) {
     return (
-      <p role="status" className="text-sm text-zinc-700">
-        If an account exists for that address, we sent a link to choose a new password. It expires in one hour.
-      </p>
+      <div role="status" className="space-y-3 text-sm text-zinc-700">
+        <p>If an account exists for that address, we sent a link to choose a new password. It expires in one hour.</p>
+        {devOutboxHref && (
+          <p className="rounded-md bg-amber-50 p-3 text-amber-900">
+            Development: no email provider is configured, so the email was kept on this machine. Open the{" "}
+            <Link href={devOutboxHref} className="font-medium underline">
+              development outbox
+            </Link>{" "}
+            (the link is also printed in the server&apos;s console).
+          </p>
+        )}
+      </div>
     );
   }
   return (

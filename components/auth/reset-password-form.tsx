@@ -36,8 +36,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <Field label="New password" htmlFor="password" hint="At least 8 characters.">
-        <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
+      <Field label="New password" htmlFor="password" hint="At least 10 characters, and not a common password.">
+        <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={128} />
       </Field>
       <FormError message={error} />
       <Button type="submit" className="w-full" loading={pending}>

@@ -37,8 +37,8 @@ export function SignUpForm({ redirectTo, defaultEmail }: { redirectTo?: string; 
       <Field label="Email" htmlFor="email">
         <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} />
       </Field>
-      <Field label="Password" htmlFor="password" hint="At least 8 characters.">
-        <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} maxLength={128} />
+      <Field label="Password" htmlFor="password" hint="At least 10 characters, and not a common password.">
+        <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={128} />
       </Field>
       <FormError message={error} />
       <Button type="submit" className="w-full" loading={pending}>

@@ -2,6 +2,7 @@ import { auth, type AuthSession } from "@/lib/auth";
 import { findCurrentMember, type CurrentMember } from "@/lib/auth/current-member";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { ApiError, handleApiError } from "./errors";
+import { assertSameOriginWrite } from "./same-origin";
 
 export interface SessionContext<P> {
   session: AuthSession["session"];
@@ -17,6 +18,7 @@ type RouteContext<P> = { params: Promise<P> };
 
 // Session routes: a signed-in user, and unless `role` is null, a membership of the active business
 // with at least that role. Every query the handler makes filters by ctx.member.businessId.
+// Unsafe methods must come from our own origin, with a JSON body if any (CSRF).
 export function withSession<P = Record<string, string>>(
   handler: (req: Request, ctx: MemberContext<P>) => Promise<Response>,
   options: { role: Role },
@@ -31,6 +33,7 @@ export function withSession<P>(
 ) {
   return async (req: Request, route: RouteContext<P>) => {
     try {
+      assertSameOriginWrite(req);
       const current = await auth.api.getSession({ headers: req.headers });
       if (!current) throw new ApiError("unauthorized", "Sign in to continue.");
       const params = (await route?.params) ?? ({} as P);

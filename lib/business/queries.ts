@@ -1,5 +1,6 @@
 import { getBillingUsage } from "@/lib/billing/usage";
 import { prisma } from "@/lib/db";
+import { outboxFields } from "@/lib/email/outbox-fields";
 
 // Reads for the dashboard. Every one takes the caller's businessId and filters by it.
 
@@ -43,7 +44,7 @@ export function listOutbox(businessId: string) {
     where: { businessId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, template: true, to: true, subject: true, status: true, transport: true, error: true, createdAt: true, html: true },
+    select: { ...outboxFields, html: true },
   });
 }
 

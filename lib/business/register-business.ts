@@ -5,6 +5,10 @@ import { posScopes } from "@/lib/api-keys/scopes";
 import { encryptSecret } from "@/lib/crypto/encryption";
 import { sha256Hex } from "@/lib/crypto/hash";
 import { prisma } from "@/lib/db";
+import { queueEmail } from "@/lib/email/queue-email";
+import { env } from "@/lib/env";
+import { kickJobs } from "@/lib/jobs/kick-jobs";
+import WelcomeEmail from "@/emails/welcome";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Plan, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 import type { CvtCustomer } from "@/lib/payments/cvt/verify-customer";
@@ -27,7 +31,9 @@ export async function registerBusiness(owner: Registrant, input: RegisterBusines
   for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
     const slug = attempt === 0 ? base : slugWithSuffix(base);
     try {
-      return await prisma.$transaction((tx) => createEverything(tx, owner, input, slug, cvt));
+      const created = await prisma.$transaction((tx) => createEverything(tx, owner, input, slug, cvt));
+      kickJobs();
+      return created;
     } catch (error) {
       if (uniqueViolationOn(error, "cvtCustomerId") || uniqueViolationOn(error, "cvtApiKeyHash")) {
         throw new ApiError("conflict", "A business is already registered with this CVT account.");
@@ -65,10 +71,32 @@ async function createEverything(tx: Prisma.TransactionClient, owner: Registrant,
     },
   });
   const { key, apiKey } = await insertApiKey(tx, business.id, owner.userId, { name: "Production", scopes: posScopes, environment: "live" });
+  await queueWelcomeEmail(tx, owner.userId, business);
   if (owner.sessionId) {
     await tx.session.update({ where: { id: owner.sessionId }, data: { activeBusinessId: business.id } });
   }
   return { business, key, apiKey };
+}
+
+// Queued with the business itself: it exists exactly when the business does.
+async function queueWelcomeEmail(tx: Prisma.TransactionClient, userId: string, business: { id: string; name: string }) {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } });
+  const link = (path: string) => new URL(path, env.APP_URL).toString();
+  await queueEmail(tx, {
+    template: "welcome",
+    to: user.email,
+    subject: `Welcome to Tangabiz: ${business.name} is ready`,
+    businessId: business.id,
+    body: WelcomeEmail({
+      name: user.name,
+      businessName: business.name,
+      registeredAt: new Date(),
+      dashboardUrl: link("/dashboard"),
+      apiKeysUrl: link("/dashboard/api-keys"),
+      billingUrl: link("/dashboard/billing"),
+      docsUrl: link("/docs/api"),
+    }),
+  });
 }
 
 const cvtPlans: Record<string, Plan> = { free: "free", basic: "basic", pro: "pro", enterprise: "enterprise" };

@@ -25,10 +25,11 @@ export interface JobKind {
 // Every kind of background job, with its retry schedule. Handlers load lazily so enqueueing (on request
 // paths) never pulls in what only the drain needs.
 export const jobKinds = {
-  // 5 attempts over about a day: at once, +5 min, +35 min, +2.6 h, +26.6 h.
+  // 5 attempts over about a day: at once, +5 min, +35 min, +2 h 35 min, +22 h 35 min. The last one stays
+  // inside Resend's 24-hour idempotency window, so a retry after a lost answer can never send twice.
   "email.send": {
-    retryDelaysMs: [5 * minute, 30 * minute, 2 * hour, 24 * hour],
-    run: async (payload) => (await import("@/lib/email/deliver-email")).deliverEmail(payload),
+    retryDelaysMs: [5 * minute, 30 * minute, 2 * hour, 20 * hour],
+    run: async (payload, ctx) => (await import("@/lib/email/deliver-email")).deliverEmail(payload, ctx),
     onFailure: async (payload, failure) => (await import("@/lib/email/deliver-email")).recordEmailFailure(payload, failure),
   },
 } satisfies Record<string, JobKind>;
@@ -38,3 +39,5 @@ export type JobKindName = keyof typeof jobKinds;
 export function jobKind(name: string): JobKind | undefined {
   return (jobKinds as Record<string, JobKind>)[name];
 }
+
+export const emailMaxAttempts = jobKinds["email.send"].retryDelaysMs.length + 1;

@@ -45,7 +45,7 @@ describe("job mechanism", () => {
     expect(a.claimed + b.claimed).toBe(12);
     expect(a.succeeded + b.succeeded).toBe(12);
     const sent = await prisma.emailMessage.findMany({ where: { id: { in: messages.map((m) => m.id) } } });
-    expect(sent.every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
+    expect(sent.every((m) => m.status === "kept" && m.attempts === 1)).toBe(true);
     expect(await runDueJobs({ businessId: business.id })).toEqual({ claimed: 0, succeeded: 0, retried: 0, failed: 0 });
   });
 
@@ -91,6 +91,6 @@ describe("job mechanism", () => {
     const res = await call(emailsCron.GET, "/api/cron/emails", { headers: { authorization: "Bearer test-cron-secret-0123456789" } });
     expect(res.status).toBe(200);
     expect(res.json.job).toBe("emails");
-    expect((await prisma.emailMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("sent");
+    expect((await prisma.emailMessage.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("kept");
   });
 });

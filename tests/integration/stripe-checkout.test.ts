@@ -91,7 +91,7 @@ describe("POST /api/billing/checkout-session", () => {
     expect((await startCheckout(owner.cookie, {})).json.error.message).toMatch(/^plan: /);
     expect((await startCheckout(owner.cookie, { plan: "pro", successUrl: 42 })).json.error.message).toMatch(/^successUrl: /);
     const { POST } = await import("@/app/api/billing/checkout-session/route");
-    const malformed = await call(POST, "/api/billing/checkout-session", { cookie: owner.cookie, rawBody: "{not json" });
+    const malformed = await call(POST, "/api/billing/checkout-session", { cookie: owner.cookie, rawBody: "{not json", headers: { "content-type": "application/json" } });
     expect(malformed.status).toBe(400);
     expect(malformed.json.error.code).toBe("invalid_json");
   });

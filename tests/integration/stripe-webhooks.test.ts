@@ -120,7 +120,7 @@ describe("POST /api/webhooks/stripe: order and state", () => {
     await runDueJobs({ businessId: business.id });
     const emails = await prisma.emailMessage.findMany({ where: { businessId: business.id, template: "card-payment-failed" } });
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ to: owner.email, status: "sent" });
+    expect(emails[0]).toMatchObject({ to: owner.email, status: "kept" });
     expect(emails[0].subject).toContain("$29.99");
     expect(emails[0].html).toContain(failed.data.object.hosted_invoice_url);
 

@@ -16,7 +16,7 @@ describe("invitations", () => {
     expect(queued).toMatchObject({ businessId: business.id, transport: "outbox" });
     await runDueJobs({ businessId: business.id });
     const email = await prisma.emailMessage.findUniqueOrThrow({ where: { id: queued.id } });
-    expect(email.status).toBe("sent");
+    expect(email.status).toBe("kept");
     expect(email.html).toContain(`/accept-invitation/${sent.json.id}`);
     expect(email.text).toContain(`/accept-invitation/${sent.json.id}`);
 

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { readBodyText } from "@/lib/api/read-body";
 import { isPaynowConfigured } from "./config";
 import { cancelPendingPayment, getPaymentStatus, type PaymentAccess } from "./payment-access";
 import { MAX_CALLBACK_BYTES, receivePaynowCallback } from "./receive-callback";
@@ -34,10 +34,7 @@ export class PaynowProvider implements LocalPaymentProvider {
   }
 
   async handleWebhook(req: Request): Promise<Response> {
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_CALLBACK_BYTES) {
-      throw new ApiError("validation_failed", "body: larger than 16 KiB", { status: 400 });
-    }
-    await receivePaynowCallback(req.headers.get("content-type"), await req.text());
+    await receivePaynowCallback(req.headers.get("content-type"), await readBodyText(req, MAX_CALLBACK_BYTES));
     return new Response("OK", { status: 200, headers: { "content-type": "text/plain" } });
   }
 

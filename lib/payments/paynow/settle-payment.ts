@@ -1,12 +1,13 @@
 import { extendSubscriptionForPayment } from "@/lib/billing/extend-subscription";
 import { grantCreditsForPaidInvoice } from "@/lib/credits/grant-invoice-credits";
 import { prisma } from "@/lib/db";
+import { kickJobs } from "@/lib/jobs/kick-jobs";
 import type { Payment } from "@/lib/generated/prisma/client";
 import { centsToDecimal, decimalToCents } from "./amount";
 import type { PaynowStatusReport } from "./client";
 import { paynowSettings } from "./config";
 import { isSameOrigin } from "./http";
-import { notifyPaymentFailed, notifyPaymentReceived } from "./notify";
+import { queuePaymentFailedEmail, queuePaymentReceivedEmail } from "./notify";
 import { classifyPaynowStatus, describeFailure } from "./status";
 
 export type SettleOutcome =
@@ -45,7 +46,7 @@ export async function settlePaynowPayment(report: PaynowStatusReport, now = new 
     case "paid":
       return result(await settlePaid(payment, report, providerReference, now));
     case "failed":
-      return result(await settleFailed(payment, report.status, providerReference));
+      return result(await settleFailed(payment, report.status, providerReference, now));
     case "pending":
       await rememberPaynowDetails(payment, report, providerReference);
       return result("pending");
@@ -105,21 +106,26 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       await tx.invoice.update({ where: { id: payment.invoiceId }, data: bought });
     }
     await grantCreditsForPaidInvoice(tx, payment.invoiceId, now);
+    await queuePaymentReceivedEmail(tx, payment.id);
     return "paid" as const;
   }, TX_OPTIONS);
 
-  if (outcome === "paid") await notifyPaymentReceived(payment.id);
+  if (outcome === "paid") kickJobs();
   return outcome;
 }
 
-async function settleFailed(payment: Payment, status: string, providerReference: string | null) {
-  const failed = await prisma.payment.updateMany({
-    where: { id: payment.id, status: "pending" },
-    data: { status: "failed", pendingInvoiceId: null, providerReference, failureReason: describeFailure(status) },
-  });
-  if (failed.count === 0) return "duplicate";
-  await notifyPaymentFailed(payment.id);
-  return "failed";
+async function settleFailed(payment: Payment, status: string, providerReference: string | null, now: Date) {
+  const outcome = await prisma.$transaction(async (tx) => {
+    const failed = await tx.payment.updateMany({
+      where: { id: payment.id, status: "pending" },
+      data: { status: "failed", pendingInvoiceId: null, providerReference, failureReason: describeFailure(status) },
+    });
+    if (failed.count === 0) return "duplicate" as const;
+    await queuePaymentFailedEmail(tx, payment.id, now);
+    return "failed" as const;
+  }, TX_OPTIONS);
+  if (outcome === "failed") kickJobs();
+  return outcome;
 }
 
 async function rememberPaynowDetails(payment: Payment, report: PaynowStatusReport, providerReference: string | null) {

@@ -1,15 +1,15 @@
 import CardPaymentFailedEmail from "@/emails/card-payment-failed";
-import { prisma } from "@/lib/db";
-import { sendEmailNow } from "@/lib/email/queue-email";
+import { queueEmail } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
+import { kickJobs } from "@/lib/jobs/kick-jobs";
 import { fromStripeTime, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
 import { invoicePaymentIntentId, recordStripeInvoice, recordStripePayment } from "./invoice-record";
-import { applyStripeSubscription, resolveInvoiceContext } from "./sync-subscription";
+import { applyStripeSubscription, resolveInvoiceContext, type Tx } from "./sync-subscription";
 
 // invoice.payment_failed: the open invoice and the failed attempt are recorded, the business is past_due,
-// and its owners get an email with the link to pay.
+// and its owners get an email with the link to pay, queued in the event's transaction.
 export async function onInvoicePaymentFailed(event: Stripe.Event): Promise<EventPlan> {
   const invoice = event.data.object as Stripe.Invoice;
   const context = await resolveInvoiceContext(invoice);
@@ -32,6 +32,13 @@ export async function onInvoicePaymentFailed(event: Stripe.Event): Promise<Event
         status: "failed",
         failureReason: `Card payment failed (attempt ${invoice.attempt_count})`,
       });
+      await queueOwnerEmails(tx, businessId, {
+        amountCents: invoice.amount_due,
+        currency: invoice.currency,
+        invoiceNumber: invoice.number ?? invoice.id,
+        payUrl: invoice.hosted_invoice_url ?? null,
+        nextAttempt,
+      });
       if (!subscription) return;
       const outcome = await applyStripeSubscription(tx, businessId, subscription, eventAt);
       // Stripe flips the subscription to past_due as the invoice fails; don't wait for its own event.
@@ -42,26 +49,28 @@ export async function onInvoicePaymentFailed(event: Stripe.Event): Promise<Event
         });
       }
     },
-    afterCommit: () =>
-      notifyOwners(businessId, {
-        amount: formatMoney(invoice.amount_due, invoice.currency.toUpperCase()),
-        invoiceNumber: invoice.number ?? invoice.id,
-        payUrl: invoice.hosted_invoice_url ?? null,
-        nextAttempt: nextAttempt ? formatDate(nextAttempt) : null,
-      }),
+    afterCommit: async () => kickJobs(),
   };
 }
 
-async function notifyOwners(businessId: string, details: { amount: string; invoiceNumber: string; payUrl: string | null; nextAttempt: string | null }) {
-  const business = await prisma.business.findUniqueOrThrow({
+interface FailureDetails {
+  amountCents: number;
+  currency: string;
+  invoiceNumber: string;
+  payUrl: string | null;
+  nextAttempt: Date | null;
+}
+
+async function queueOwnerEmails(tx: Tx, businessId: string, details: FailureDetails) {
+  const business = await tx.business.findUniqueOrThrow({
     where: { id: businessId },
     select: { name: true, members: { where: { role: "owner" }, select: { user: { select: { email: true } } } } },
   });
   for (const { user } of business.members) {
-    await sendEmailNow({
+    await queueEmail(tx, {
       template: "card-payment-failed",
       to: user.email,
-      subject: `Payment failed for ${business.name}: ${details.amount}`,
+      subject: `Payment failed for ${business.name}: ${formatMoney(details.amountCents, details.currency.toUpperCase())}`,
       businessId,
       body: CardPaymentFailedEmail({ businessName: business.name, billingUrl: `${env.APP_URL}/dashboard/billing`, ...details }),
     });

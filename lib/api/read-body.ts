@@ -1,0 +1,40 @@
+import { ApiError } from "./errors";
+
+export const JSON_BODY_LIMIT = 64 * 1024;
+
+function tooLarge(limitBytes: number): ApiError {
+  return new ApiError("payload_too_large", `body: larger than ${Math.round(limitBytes / 1024)} KiB`);
+}
+
+// Reads a request body as UTF-8 text, never holding more than `limitBytes`: a declared Content-Length over the
+// limit is refused before reading, and a chunked body is cut off (and the stream cancelled) the moment it passes it.
+export async function readBodyText(req: Request, limitBytes: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
+  if (!req.body) return "";
+
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limitBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limitBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ApiError("invalid_encoding", "The request body is not valid UTF-8.");
+  }
+}

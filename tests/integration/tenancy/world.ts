@@ -1,0 +1,49 @@
+import { prisma } from "@/lib/db";
+import { posScopes } from "@/lib/api-keys/scopes";
+import { createApiKey } from "@/lib/api-keys/manage-api-keys";
+import { setSubscription } from "../../helpers/api-key";
+import { addMember, createBusiness } from "../../helpers/fixtures";
+import { createInvoice, payAsOwner } from "../../helpers/paynow-flows";
+
+export const callers = ["anonymous", "otherOwner", "otherKey", "staff", "admin", "owner", "ownKey"] as const;
+export type Caller = (typeof callers)[number];
+
+// Business A (the target: owner, admin, staff, its key, an open Paynow invoice with a pending payment) and
+// business B (another tenant: its owner and its key).
+export async function buildWorld() {
+  const a = await createBusiness("Tenant A Shop");
+  const admin = await addMember(a.owner.cookie, a.business.id, "admin");
+  const staff = await addMember(a.owner.cookie, a.business.id, "staff");
+  const b = await createBusiness("Tenant B Shop");
+  // Enough room on A's plan that creating keys succeeds for those allowed to.
+  await setSubscription(a.business.id, { plan: "enterprise", status: "active" });
+
+  const invoice = await createInvoice(a.owner.cookie, { plan: "basic" });
+  if (invoice.status !== 201) throw new Error(`invoice: ${invoice.status} ${JSON.stringify(invoice.json)}`);
+  const invoiceRecord = await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.json.invoice.id } });
+  const payment = await payAsOwner(a.owner.cookie, { invoiceId: invoiceRecord.id, method: "ecocash", phone: "0779999999" });
+  if (payment.status !== 201) throw new Error(`payment: ${payment.status} ${JSON.stringify(payment.json)}`);
+
+  const credentials: Record<Caller, { cookie?: string; key?: string }> = {
+    anonymous: {},
+    otherOwner: { cookie: b.owner.cookie },
+    otherKey: { key: b.apiKey },
+    staff: { cookie: staff.cookie },
+    admin: { cookie: admin.cookie },
+    owner: { cookie: a.owner.cookie },
+    ownKey: { key: a.apiKey },
+  };
+
+  return {
+    a: { ...a, invoiceId: invoiceRecord.id, payToken: invoiceRecord.paymentToken!, paymentId: payment.json.paymentId as string },
+    b,
+    credentials,
+    // A key of business A made for one destructive call (revoke, rotate), so each caller meets a live key.
+    async freshKeyOfA() {
+      const created = await createApiKey(a.business.id, a.owner.userId, { name: "Matrix", scopes: posScopes, environment: "live" });
+      return created.apiKey.id;
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
