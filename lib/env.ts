@@ -65,6 +65,10 @@ const schema = z.object({
   BILLING_LEAD_DAYS: z.coerce.number().int().min(1).max(28).default(3),
   // Time budget of one billing-run invocation (Vercel functions stop at 60 s).
   BILLING_RUN_BUDGET_MS: z.coerce.number().int().min(1_000).max(300_000).default(50_000),
+  SHOPIFY_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // JSON maps: selling plan id → monthly credits, and top-up SKU → credits per unit.
+  SHOPIFY_SELLING_PLAN_CREDITS: z.string().default("{}"),
+  SHOPIFY_TOPUP_SKUS: z.string().default("{}"),
 });
 
 type Secrets = { BETTER_AUTH_SECRET: string; ENCRYPTION_KEY: string; CRON_SECRET: string };

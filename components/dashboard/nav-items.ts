@@ -1,4 +1,4 @@
-import { Activity, BarChart3, CreditCard, History, KeyRound, LayoutDashboard, Mail, MonitorSmartphone, Plug, Settings, Users, Webhook, type LucideIcon } from "lucide-react";
+import { Activity, BarChart3, Coins, CreditCard, History, KeyRound, LayoutDashboard, Mail, MonitorSmartphone, Plug, Settings, Users, Webhook, type LucideIcon } from "lucide-react";
 import type { Role } from "@/lib/auth/roles";
 
 export interface NavItem {
@@ -18,6 +18,7 @@ export const navItems: NavItem[] = [
   { href: "/dashboard/webhooks", label: "Webhooks", icon: Webhook, role: "admin" },
   { href: "/dashboard/team", label: "Team", icon: Users, role: "admin" },
   { href: "/dashboard/usage", label: "Usage", icon: BarChart3, role: "staff" },
+  { href: "/dashboard/credits", label: "Credits", icon: Coins, role: "staff" },
   { href: "/dashboard/outbox", label: "Outbox", icon: Mail, role: "admin" },
   { href: "/dashboard/activity", label: "Activity", icon: History, role: "admin" },
   { href: "/dashboard/operations", label: "Operations", icon: Activity, role: "admin" },

@@ -20,6 +20,7 @@ export const errorStatus = {
   invalid_cvt_api_key: 401,
   payment_required: 402,
   payment_declined: 402,
+  insufficient_credits: 402,
   plan_limit_reached: 403,
   forbidden: 403,
   invalid_origin: 403,

@@ -63,3 +63,10 @@ export const paidPlans: PaidPlan[] = ["basic", "pro", "enterprise"];
 export function isPaidPlan(plan: Plan): plan is PaidPlan {
   return plan !== "free";
 }
+
+// Prepaid credit top-ups (issue 13): packs and their prices per currency in minor units.
+export type CreditPack = 1000 | 2000;
+export const creditPacks: Record<CreditPack, { credits: number; prices: { USD: number; ZWG: number } }> = {
+  1000: { credits: 1_000, prices: { USD: 1_000, ZWG: 27_000 } },
+  2000: { credits: 2_000, prices: { USD: 1_800, ZWG: 48_500 } },
+};

@@ -4,6 +4,8 @@ import { queueEmail } from "@/lib/email/queue-email";
 import { env } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
+import { grantCreditsForPaidInvoice } from "@/lib/credits/grant-invoice-credits";
+import { emitInvoiceEvent, emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
 import { extendSubscriptionForPayment } from "./extend-subscription";
 import { plans } from "./plans";
 import { billingRecipient } from "./queue-billing-notice";
@@ -68,6 +70,9 @@ export async function settleInvoiceWithPayment(
     );
     if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, invoice, bought.periodEnd);
   }
+  await emitInvoiceEvent(tx, invoice.id, "invoice.paid");
+  await emitPaymentEvent(tx, paymentId);
+  await grantCreditsForPaidInvoice(tx, invoice.id, now);
   const recipient = await billingRecipient(tx, invoice.businessId);
   if (recipient.to) {
     const amount = formatMoney(payment.amountCents, payment.currency);

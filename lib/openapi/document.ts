@@ -3,6 +3,7 @@ import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { createApiKeySchema, createdApiKeySchema, apiKeySchema, rotateApiKeySchema } from "@/lib/api-keys/schemas";
 import { closeBusinessSchema, registerBusinessSchema } from "@/lib/business/schemas";
 import { integrationPaths } from "./integration-paths";
+import { creditPaths } from "./credits-paths";
 import { heartbeatSchema, posConfigSchema, posStatusResponseSchema, posTransactionResponseSchema, posTransactionSchema } from "@/lib/pos/schemas";
 import { usageQueryParams, usageSummarySchema } from "@/lib/usage/schemas";
 import { outgoingWebhooks, webhookAndAuditPaths } from "./webhook-paths";
@@ -56,11 +57,13 @@ export function buildOpenApiDocument(serverUrl: string) {
         bearerKey: { type: "http", scheme: "bearer", description: "tb_live_… or tb_test_… API key" },
         headerKey: { type: "apiKey", in: "header", name: "x-api-key" },
         session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+        cron: { type: "http", scheme: "bearer", description: "CRON_SECRET" },
       },
     },
     webhooks: outgoingWebhooks(json),
     paths: {
       ...webhookAndAuditPaths({ json, error, apiKeyOperation, sessionErrors, validationErrors }),
+      ...creditPaths({ json, error, apiKeyOperation, validationErrors, sessionErrors }),
       "/api/pos/status": {
         get: apiKeyOperation("Business status", "pos:read", { responses: { "200": { description: "Whether the business can trade.", ...json(posStatusResponseSchema) } } }),
       },

@@ -29,3 +29,27 @@ describe("OpenAPI document", () => {
     expect(JSON.stringify(doc.components?.schemas?.ApiKey)).not.toContain('"hash"');
   });
 });
+
+describe("OpenAPI document: credits (issue 13)", () => {
+  const doc = buildOpenApiDocument("http://localhost:3000");
+
+  it("covers the credits, jobs, top-up, portal, Shopify and cron routes", () => {
+    const routes: [string, "get" | "post"][] = [
+      ["/api/v1/credits", "get"],
+      ["/api/v1/jobs", "post"],
+      ["/api/v1/jobs/{taskId}", "get"],
+      ["/api/v1/jobs/{taskId}/complete", "post"],
+      ["/api/v1/jobs/{taskId}/cancel", "post"],
+      ["/api/v1/checkout/topup", "post"],
+      ["/api/v1/portal-link", "post"],
+      ["/api/credits/topups", "post"],
+      ["/api/credits/orders/{id}", "get"],
+      ["/api/webhooks/shopify", "post"],
+      ["/api/cron/expire-reservations", "get"],
+      ["/api/cron/credits-audit", "get"],
+    ];
+    for (const [path, method] of routes) expect(doc.paths?.[path]?.[method], path).toBeDefined();
+    expect(Object.keys(doc.paths?.["/api/v1/jobs"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["201", "402", "401", "403", "429"]));
+    expect(doc.components?.schemas?.InsufficientCredits).toBeDefined();
+  });
+});

@@ -1,3 +1,4 @@
+import { emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
 import PaymentFailedEmail from "@/emails/payment-failed";
 import { payUrl } from "@/lib/billing/own-invoices";
 import { billingRecipient } from "@/lib/billing/queue-billing-notice";
@@ -62,6 +63,7 @@ export async function applyCvtCharge(tx: Tx, invoice: Invoice, report: ChargeRep
       data: { status: "failed", providerReference: report.chargeId, failureReason: reason },
     });
     if (failed.count === 0) return "duplicate";
+    await emitPaymentEvent(tx, payment.id);
     if (invoice.status !== "open") return "failed";
     await tx.subscription.updateMany({ where: { businessId: invoice.businessId, status: { in: ["active", "trialing"] } }, data: { status: "past_due" } });
     const recipient = await billingRecipient(tx, invoice.businessId);

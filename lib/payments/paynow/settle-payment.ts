@@ -1,5 +1,6 @@
 import { extendSubscriptionForPayment } from "@/lib/billing/extend-subscription";
 import { queueReactivationEmail, renewalPeriodOf } from "@/lib/billing/settle-renewal";
+import { grantCreditsForPaidInvoice } from "@/lib/credits/grant-invoice-credits";
 import { prisma } from "@/lib/db";
 import { kickJobs } from "@/lib/jobs/kick-jobs";
 import { emitInvoiceEvent, emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
@@ -116,6 +117,7 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, paidInvoice, bought.periodEnd);
     }
     await emitInvoiceEvent(tx, payment.invoiceId, "invoice.paid");
+    await grantCreditsForPaidInvoice(tx, payment.invoiceId, now);
     await queuePaymentReceivedEmail(tx, payment.id);
     return "paid" as const;
   }, TX_OPTIONS);

@@ -1,5 +1,7 @@
 import { voidOverlappingOwnInvoices } from "@/lib/billing/void-overlapping-invoices";
+import { completeOrder } from "@/lib/credits/complete-order";
 import { prisma } from "@/lib/db";
+import { kickJobs } from "@/lib/jobs/kick-jobs";
 import { fromStripeTime, stripeId, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
 import { recordStripePayment } from "./invoice-record";
@@ -44,9 +46,11 @@ async function orderPaid(session: Stripe.Checkout.Session): Promise<EventPlan> {
   return {
     status: "processed",
     apply: async (tx) => {
-      await tx.order.updateMany({ where: { id: order.id, status: "pending" }, data: { status: "paid", paidAt } });
+      await completeOrder(tx, order.id, paidAt);
+      const { invoiceId } = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { invoiceId: true } });
       await recordStripePayment(tx, {
         businessId: order.businessId,
+        invoiceId,
         externalReference: session.id,
         providerReference: stripeId(session.payment_intent),
         amountCents: session.amount_total ?? order.amountCents,
@@ -55,5 +59,6 @@ async function orderPaid(session: Stripe.Checkout.Session): Promise<EventPlan> {
         paidAt,
       });
     },
+    afterCommit: async () => kickJobs(),
   };
 }

@@ -1,3 +1,4 @@
+import { grantCreditsForPaidInvoice } from "@/lib/credits/grant-invoice-credits";
 import { fromStripeTime, type Stripe } from "./client";
 import { ignored, type EventPlan } from "./event-plan";
 import { invoicePaymentIntentId, recordStripeInvoice, recordStripePayment } from "./invoice-record";
@@ -29,6 +30,7 @@ export async function onInvoicePaid(event: Stripe.Event): Promise<EventPlan> {
         });
       }
       if (subscription) await applyStripeSubscription(tx, businessId, subscription, fromStripeTime(event.created));
+      await grantCreditsForPaidInvoice(tx, row.id);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { WebhookResult } from "../provider";
 import { stripeWebhookSecret } from "./client";
 import type { EventHandler, EventPlan } from "./event-plan";
 import { onCheckoutCompleted } from "./on-checkout-completed";
+import { onCheckoutExpired } from "./on-checkout-expired";
 import { onInvoicePaid } from "./on-invoice-paid";
 import { onInvoicePaymentFailed } from "./on-invoice-payment-failed";
 import { onPaymentIntentFailed } from "./on-payment-intent-failed";
@@ -13,6 +14,7 @@ import { onSubscriptionChanged } from "./on-subscription-changed";
 
 const handlers: Record<string, EventHandler> = {
   "checkout.session.completed": onCheckoutCompleted,
+  "checkout.session.expired": onCheckoutExpired,
   "customer.subscription.created": onSubscriptionChanged,
   "customer.subscription.updated": onSubscriptionChanged,
   "customer.subscription.deleted": onSubscriptionChanged,

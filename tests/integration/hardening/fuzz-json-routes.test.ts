@@ -13,6 +13,10 @@ import * as businessRoute from "@/app/api/business/route";
 import * as payRoute from "@/app/api/pay/[token]/route";
 import * as heartbeatRoute from "@/app/api/pos/heartbeat/route";
 import * as transactionsRoute from "@/app/api/pos/transactions/route";
+import * as creditTopupsRoute from "@/app/api/credits/topups/route";
+import * as jobsRoute from "@/app/api/v1/jobs/route";
+import * as completeJobRoute from "@/app/api/v1/jobs/[taskId]/complete/route";
+import * as apiTopupRoute from "@/app/api/v1/checkout/topup/route";
 import { setSubscription } from "../../helpers/api-key";
 import { createBusiness } from "../../helpers/fixtures";
 import { createInvoice } from "../../helpers/paynow-flows";
@@ -74,6 +78,13 @@ beforeAll(async () => {
   const invoice = await createInvoice(a.owner.cookie, { plan: "basic" });
   const { prisma } = await import("@/lib/db");
   const token = (await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.json.invoice.id } })).paymentToken!;
+  // Credits routes (issue 13): the key may spend credits, and a job is running to complete.
+  await prisma.apiKey.update({ where: { id: a.apiKeyId }, data: { scopes: ["pos:read", "pos:write", "credits:read", "credits:write"] } });
+  (await import("@/lib/api-keys/verify-api-key")).forgetAllCachedApiKeys();
+  const { addTopupCredits } = await import("../../helpers/credits");
+  await addTopupCredits(a.business.id, 1_000_000);
+  const job = await (await import("@/lib/credits/reserve-credits")).reserveCredits({ businessId: a.business.id, apiKeyId: a.apiKeyId, requestedSeconds: 5 });
+  const taskId = job.outcome === "reserved" ? job.taskId : "";
   const ba = (path: string, fields: string[], auth: "owner" | "none" = "owner"): Target => ({
     name: `/api/auth${path}`, handler: authRoute.POST as Handler, path: `/api/auth${path}`, method: "POST", fields, auth, betterAuth: true,
   });
@@ -89,6 +100,10 @@ beforeAll(async () => {
     { name: "POST /api/pay/:token", handler: payRoute.POST as Handler, path: `/api/pay/${token}`, method: "POST", fields: ["method", "phone", "email"], auth: "none", params: { token } },
     { name: "POST /api/pos/transactions", handler: transactionsRoute.POST as Handler, path: "/api/pos/transactions", method: "POST", fields: ["amount", "currency", "type", "reference", "metadata", "terminalId"], auth: "key" },
     { name: "POST /api/pos/heartbeat", handler: heartbeatRoute.POST as Handler, path: "/api/pos/heartbeat", method: "POST", fields: ["terminalId"], auth: "key" },
+    { name: "POST /api/credits/topups", handler: creditTopupsRoute.POST as Handler, path: "/api/credits/topups", method: "POST", fields: ["pack", "provider", "currency"], auth: "owner" },
+    { name: "POST /api/v1/jobs", handler: jobsRoute.POST as Handler, path: "/api/v1/jobs", method: "POST", fields: ["requestedSeconds", "ttlSeconds"], auth: "key" },
+    { name: "POST /api/v1/jobs/:taskId/complete", handler: completeJobRoute.POST as Handler, path: `/api/v1/jobs/${taskId}/complete`, method: "POST", fields: ["actualSeconds"], auth: "key", params: { taskId } },
+    { name: "POST /api/v1/checkout/topup", handler: apiTopupRoute.POST as Handler, path: "/api/v1/checkout/topup", method: "POST", fields: ["pack", "provider", "currency"], auth: "key" },
     ba("/sign-up/email", ["email", "password", "name"], "none"),
     ba("/sign-in/email", ["email", "password"], "none"),
     ba("/request-password-reset", ["email", "redirectTo"], "none"),
@@ -113,7 +128,8 @@ describe("fuzz: random and adversarial JSON bodies never cause a 5xx, and errors
     "POST /api/business/register", "POST /api/billing/checkout-session", "POST /api/billing/paynow/invoice", "POST /api/billing/paynow",
     "POST /api/pay/:token", "POST /api/pos/transactions", "POST /api/pos/heartbeat", "/api/auth/sign-up/email", "/api/auth/sign-in/email",
     "/api/auth/request-password-reset", "/api/auth/reset-password", "/api/auth/update-user", "/api/auth/organization/update",
-    "/api/auth/organization/invite-member"];
+    "/api/auth/organization/invite-member", "POST /api/credits/topups", "POST /api/v1/jobs", "POST /api/v1/jobs/:taskId/complete",
+    "POST /api/v1/checkout/topup"];
 
   it.each(names)("%s", async (name) => {
     const target = targets.find((t) => t.name === name)!;

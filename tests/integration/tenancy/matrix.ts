@@ -81,6 +81,16 @@ export const matrix: Record<string, MatrixRow> = {
   "billing/subscription/route.ts DELETE": { request: () => ({ path: "/api/billing/subscription" }), expect: sessionRoute(403, 403, 503, 503) },
   "billing/subscription/resume/route.ts POST": { request: () => ({ path: "/api/billing/subscription/resume" }), expect: sessionRoute(403, 403, 503, 503) },
   "billing/usage/route.ts GET": { request: () => ({ path: "/api/billing/usage" }), expect: sessionRoute(403, 200, 200, 200) },
+  // Before business/register: that row makes every session caller the owner of a new, active business.
+  "credits/ledger/route.ts GET": { request: () => ({ path: "/api/credits/ledger" }), expect: sessionRoute(200, 200, 200, 200) },
+  "credits/orders/[id]/route.ts GET": {
+    request: (w) => ({ path: `/api/credits/orders/${w.a.orderId}`, params: { id: w.a.orderId } }),
+    expect: sessionRoute(200, 200, 200, 404),
+  },
+  "credits/topups/route.ts POST": {
+    request: () => ({ path: "/api/credits/topups", body: { pack: 1000, provider: "mobile_money" } }),
+    expect: sessionRoute(403, 403, 201, 201),
+  },
   "business/route.ts GET": { request: () => ({ path: "/api/business" }), expect: sessionRoute(200, 200, 200, 200) },
   "business/route.ts PATCH": { request: () => ({ path: "/api/business", body: { contactEmail: "billing@a.example" } }), expect: sessionRoute(403, 403, 200, 200) },
   "business/pos-config/route.ts GET": { request: () => ({ path: "/api/business/pos-config" }), expect: sessionRoute(200, 200, 200, 200) },
@@ -93,6 +103,8 @@ export const matrix: Record<string, MatrixRow> = {
     expect: sessionRoute(201, 201, 201, 201),
   },
   "business/terminals/route.ts GET": { request: () => ({ path: "/api/business/terminals" }), expect: sessionRoute(200, 200, 200, 200) },
+  "cron/credits-audit/route.ts GET": { request: () => ({ path: "/api/cron/credits-audit" }), expect: everyone(401) },
+  "cron/expire-reservations/route.ts GET": { request: () => ({ path: "/api/cron/expire-reservations" }), expect: everyone(401) },
   "cron/expire-payments/route.ts GET": { request: () => ({ path: "/api/cron/expire-payments" }), expect: everyone(401) },
   "cron/reconcile-payments/route.ts GET": { request: () => ({ path: "/api/cron/reconcile-payments" }), expect: everyone(401) },
   "health/route.ts GET": { request: () => ({ path: "/api/health" }), expect: everyone(200) },
@@ -110,11 +122,35 @@ export const matrix: Record<string, MatrixRow> = {
     request: () => ({ path: "/api/pos/transactions", body: { amount: 100, currency: "USD", type: "sale", reference: `m-${Math.random()}` } }),
     expect: keyRoute(201),
   },
+  "v1/checkout/topup/route.ts POST": { request: () => ({ path: "/api/v1/checkout/topup", body: { pack: 1000, provider: "mobile_money" } }), expect: keyRoute(201) },
+  "v1/credits/route.ts GET": { request: () => ({ path: "/api/v1/credits" }), expect: keyRoute(200) },
+  // Business B has no credits (402); A has 10, and each of its calls holds one.
+  "v1/jobs/route.ts POST": {
+    request: () => ({ path: "/api/v1/jobs", body: { requestedSeconds: 5 } }),
+    expect: { anonymous: 401, otherOwner: 401, otherKey: 402, staff: 401, admin: 401, owner: 401, ownKey: 201 },
+  },
+  "v1/jobs/[taskId]/route.ts GET": {
+    request: (w) => ({ path: `/api/v1/jobs/${w.a.taskId}`, params: { taskId: w.a.taskId } }),
+    expect: { anonymous: 401, otherOwner: 401, otherKey: 404, staff: 401, admin: 401, owner: 401, ownKey: 200 },
+  },
+  "v1/jobs/[taskId]/complete/route.ts POST": {
+    request: (w) => ({ path: `/api/v1/jobs/${w.a.taskId}/complete`, params: { taskId: w.a.taskId }, body: { actualSeconds: 5 } }),
+    expect: { anonymous: 401, otherOwner: 401, otherKey: 404, staff: 401, admin: 401, owner: 401, ownKey: 200 },
+  },
+  "v1/jobs/[taskId]/cancel/route.ts POST": {
+    request: (w) => ({ path: `/api/v1/jobs/${w.a.taskId}/cancel`, params: { taskId: w.a.taskId } }),
+    expect: { anonymous: 401, otherOwner: 401, otherKey: 404, staff: 401, admin: 401, owner: 401, ownKey: 200 },
+  },
+  "v1/portal-link/route.ts POST": { request: () => ({ path: "/api/v1/portal-link" }), expect: keyRoute(200) },
   "v1/me/route.ts GET": { request: () => ({ path: "/api/v1/me" }), expect: keyRoute(200) },
   "v1/usage/route.ts GET": { request: () => ({ path: "/api/v1/usage" }), expect: keyRoute(200) },
   "webhooks/paynow/route.ts POST": {
     request: () => ({ path: "/api/webhooks/paynow", rawBody: paynowForm, headers: { "content-type": "application/x-www-form-urlencoded" } }),
     expect: everyone(400),
+  },
+  "webhooks/shopify/route.ts POST": {
+    request: () => ({ path: "/api/webhooks/shopify", rawBody: "{}", headers: { "content-type": "application/json", "x-shopify-hmac-sha256": "AA==" } }),
+    expect: everyone(503),
   },
   "webhooks/stripe/route.ts POST": {
     request: () => ({ path: "/api/webhooks/stripe", rawBody: "{}", headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" } }),

@@ -4,6 +4,10 @@ import { createApiKey } from "@/lib/api-keys/manage-api-keys";
 import { setSubscription } from "../../helpers/api-key";
 import { addMember, createBusiness } from "../../helpers/fixtures";
 import { createInvoice, payAsOwner } from "../../helpers/paynow-flows";
+import { createOrder } from "@/lib/billing/orders";
+import { forgetAllCachedApiKeys } from "@/lib/api-keys/verify-api-key";
+import { reserveCredits } from "@/lib/credits/reserve-credits";
+import { addTopupCredits } from "../../helpers/credits";
 
 export const callers = ["anonymous", "otherOwner", "otherKey", "staff", "admin", "owner", "ownKey"] as const;
 export type Caller = (typeof callers)[number];
@@ -24,6 +28,14 @@ export async function buildWorld() {
   const payment = await payAsOwner(a.owner.cookie, { invoiceId: invoiceRecord.id, method: "ecocash", phone: "0779999999" });
   if (payment.status !== 201) throw new Error(`payment: ${payment.status} ${JSON.stringify(payment.json)}`);
 
+  // Credits (issue 13): both businesses' keys may use the credits routes; A has a running job and a top-up order.
+  await prisma.apiKey.updateMany({ where: { businessId: { in: [a.business.id, b.business.id] } }, data: { scopes: [...posScopes, "credits:read", "credits:write"] } });
+  forgetAllCachedApiKeys();
+  await addTopupCredits(a.business.id, 10);
+  const job = await reserveCredits({ businessId: a.business.id, apiKeyId: a.apiKeyId, requestedSeconds: 5 });
+  if (job.outcome !== "reserved") throw new Error(`job: ${job.outcome}`);
+  const order = await createOrder(a.business.id, { description: "1,000 Tangabiz credits", amountCents: 1_000, currency: "USD" });
+
   const credentials: Record<Caller, { cookie?: string; key?: string }> = {
     anonymous: {},
     otherOwner: { cookie: b.owner.cookie },
@@ -35,7 +47,7 @@ export async function buildWorld() {
   };
 
   return {
-    a: { ...a, invoiceId: invoiceRecord.id, payToken: invoiceRecord.paymentToken!, paymentId: payment.json.paymentId as string },
+    a: { ...a, invoiceId: invoiceRecord.id, payToken: invoiceRecord.paymentToken!, paymentId: payment.json.paymentId as string, taskId: job.taskId, orderId: order.id },
     b,
     credentials,
     // A key of business A made for one destructive call (revoke, rotate), so each caller meets a live key.
