@@ -43,6 +43,9 @@ describe("CVT charges in the billing run", () => {
       providerReference: charge.id,
     });
     expect(await prisma.emailMessage.count({ where: { businessId: shop.business.id, template: "payment-received" } })).toBe(1);
+    expect(await prisma.creditPlanGrant.findMany({ where: { businessId: shop.business.id } })).toMatchObject([
+      { periodStart: invoice.periodStart, periodEnd: invoice.periodEnd, credits: 2_500, source: "cvt", invoiceId: invoice.id },
+    ]);
 
     await runBilling({ businessIds: [shop.business.id] });
     expect(fakeCvt.requestsPerKey.get(charge.idempotencyKey)).toBe(1);
