@@ -6,12 +6,13 @@ function tooLarge(limitBytes: number): ApiError {
   return new ApiError("payload_too_large", `body: larger than ${Math.round(limitBytes / 1024)} KiB`);
 }
 
-// Reads a request body as UTF-8 text, never holding more than `limitBytes`: a declared Content-Length over the
-// limit is refused before reading, and a chunked body is cut off (and the stream cancelled) the moment it passes it.
-export async function readBodyText(req: Request, limitBytes: number): Promise<string> {
+// Reads a request body, never holding more than `limitBytes`: a declared Content-Length over the limit is
+// refused before reading, and a chunked body is cut off (and the stream cancelled) the moment it passes it.
+// The raw bytes are what a signature over the body (e.g. Shopify's HMAC) is computed on.
+export async function readBodyBytes(req: Request, limitBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > limitBytes) throw tooLarge(limitBytes);
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
 
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -32,6 +33,12 @@ export async function readBodyText(req: Request, limitBytes: number): Promise<st
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+// The same, as UTF-8 text (400 invalid_encoding when it is not).
+export async function readBodyText(req: Request, limitBytes: number): Promise<string> {
+  const bytes = await readBodyBytes(req, limitBytes);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -4,7 +4,7 @@ import { consumeRequest } from "@/lib/rate-limit/api-key-limiter";
 import { claimShopifyDelivery } from "./claim-delivery";
 import { requireShopifySettings } from "./config";
 import { applyOrderPaid, ShopifyMappingError } from "./on-order-paid";
-import { readCappedBody } from "./read-capped-body";
+import { readBodyBytes } from "@/lib/api/read-body";
 import { shopifyOrderSchema } from "./schemas";
 import { verifyShopifySignature } from "./verify-signature";
 
@@ -23,7 +23,7 @@ export async function handleShopifyWebhook(req: Request): Promise<ShopifyWebhook
   const limit = await consumeRequest(`shopify:${shopDomain || "unknown"}`, PER_SHOP_PER_HOUR);
   if (!limit.allowed) throw new ApiError("rate_limited", "Too many deliveries.", { headers: { "Retry-After": String(limit.resetSeconds) } });
 
-  const rawBody = await readCappedBody(req, MAX_BODY_BYTES);
+  const rawBody = Buffer.from(await readBodyBytes(req, MAX_BODY_BYTES));
   if (!verifyShopifySignature(rawBody, req.headers.get("x-shopify-hmac-sha256"), settings.secret)) {
     throw new ApiError("invalid_signature", "X-Shopify-Hmac-Sha256 is missing or does not match the body.", { status: 401 });
   }

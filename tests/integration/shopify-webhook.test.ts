@@ -113,6 +113,7 @@ describe("POST /api/webhooks/shopify", () => {
     const big = shopify.delivery("orders/paid", { id: 1, pad: "x".repeat(1024 * 1024) });
     const res = await post(big);
     expect(res.status).toBe(413);
+    expect(res.json.error.code).toBe("payload_too_large");
     expect(await prisma.shopifyDelivery.count({ where: { topic: "orders/paid", shopifyOrderId: "1" } })).toBe(0);
   });
 });
