@@ -15,11 +15,13 @@ import { withKey } from "./api-key";
 type Handler = Parameters<typeof withKey>[0];
 
 // A business whose first key may spend credits, with an hourly limit high enough for concurrency tests.
+// Credits come with paid plans; on Pro a key may make 20,000 requests an hour (a key's own limit can only be lower).
 export async function creditsBusiness(name = "Credits Shop") {
   const created = await createBusiness(name);
+  await prisma.subscription.update({ where: { businessId: created.business.id }, data: { plan: "pro" } });
   await prisma.apiKey.update({
     where: { id: created.apiKeyId },
-    data: { scopes: ["pos:read", "credits:read", "credits:write"], rateLimitPerHour: 1_000_000 },
+    data: { scopes: ["pos:read", "credits:read", "credits:write"] },
   });
   forgetAllCachedApiKeys();
   return created;

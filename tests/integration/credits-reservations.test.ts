@@ -38,13 +38,15 @@ describe("credit reservations", () => {
     expect(await creditInvariants(business.id)).toEqual([]);
   });
 
-  it("1,000 concurrent one-row transactions (no batching) against 500: the conditional UPDATE admits exactly 500", async () => {
+  // 300 rather than 1,000: each is its own transaction, and the pool (20 connections, 3 s to get one) sheds
+  // waits longer than that with 503s by design; the route above shows 1,000 at once through group commit.
+  it("300 concurrent one-row transactions (no batching) against 150: the conditional UPDATE admits exactly 150", async () => {
     const { business, apiKeyId } = await creditsBusiness("Row Race");
-    await addTopupCredits(business.id, 500);
+    await addTopupCredits(business.id, 150);
     const request = { businessId: business.id, apiKeyId, credits: 1, requestedSeconds: 5, ttlSeconds: 3_600, idempotencyKey: null };
-    const outcomes = (await Promise.all(Array.from({ length: 1_000 }, () => writeReservations([request])))).flat();
-    expect(outcomes.filter((o) => o.outcome === "reserved")).toHaveLength(500);
-    expect(outcomes.filter((o) => o.outcome === "insufficient")).toHaveLength(500);
+    const outcomes = (await Promise.all(Array.from({ length: 300 }, () => writeReservations([request])))).flat();
+    expect(outcomes.filter((o) => o.outcome === "reserved")).toHaveLength(150);
+    expect(outcomes.filter((o) => o.outcome === "insufficient")).toHaveLength(150);
     expect(await creditInvariants(business.id)).toEqual([]);
   });
 
