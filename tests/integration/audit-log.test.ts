@@ -1,3 +1,4 @@
+import { CLIENT_IP_HEADER } from "@/lib/api/client-ip-stamp";
 import { describe, expect, it } from "vitest";
 import * as auditRoute from "@/app/api/audit-log/route";
 import * as keyRoute from "@/app/api/api-keys/[id]/route";
@@ -13,7 +14,9 @@ import { setSubscription } from "../helpers/api-key";
 import { addMember, createBusiness } from "../helpers/fixtures";
 import { authCall, call } from "../helpers/http";
 
-const browser = { "user-agent": "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36", "x-forwarded-for": "41.79.12.34" };
+// The address as our server stamps it on each request (lib/api/client-ip-stamp.ts); a client-sent
+// X-Forwarded-For is never what the audit log records.
+const browser = { "user-agent": "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36", [CLIENT_IP_HEADER]: "41.79.12.34", "x-forwarded-for": "6.6.6.6" };
 
 async function activity(cookie: string, query = "") {
   const res = await call(auditRoute.GET, `/api/audit-log${query}`, { cookie });
