@@ -1,9 +1,13 @@
 import "../../helpers/paynow";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { matrix, type MatrixRequest } from "./matrix";
 import { buildWorld, callers, type Caller, type World } from "./world";
+
+// Fake integration providers (HubSpot checks its token), started before lib/env is read.
+const fakeProviders = await vi.hoisted(async () => (await import("../../fakes/integrations")).startFakeIntegrations());
+afterAll(() => fakeProviders.close());
 
 const apiDir = path.resolve(import.meta.dirname, "../../../app/api");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
