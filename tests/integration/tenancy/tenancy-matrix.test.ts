@@ -65,7 +65,9 @@ describe("tenancy matrix: every route × every caller → exact status", () => {
         actual[caller] = res.status;
         expect(res.status, `${caller}: ${res.text.slice(0, 300)}`).not.toBe(500);
         if (caller === "anonymous" || caller === "otherOwner" || caller === "otherKey") {
-          expect(res.text, `${caller} saw business A`).not.toContain(world.a.business.id);
+          for (const secretOfA of [world.a.business.id, world.a.owner.email, world.a.endpointId, world.a.deliveryId]) {
+            expect(res.text, `${caller} saw business A`).not.toContain(secretOfA);
+          }
         }
         if (res.status >= 400 && res.text) {
           const parsed = JSON.parse(res.text);
