@@ -23,6 +23,7 @@ async function payByEcoCash(token: string) {
 describe("credit top-ups by mobile money (Paynow invoice with a pay link)", () => {
   it("issues an invoice with a pay link; the paid callback grants the credits once, however often it arrives", async () => {
     const { owner, business, apiKey } = await creditsBusiness("Mobile Topup");
+    const before = await prisma.subscription.findUniqueOrThrow({ where: { businessId: business.id } });
     const res = await buy(owner.cookie, { pack: 2000, provider: "mobile_money", currency: "ZWG" });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
@@ -40,7 +41,11 @@ describe("credit top-ups by mobile money (Paynow invoice with a pay link)", () =
     expect((await getCredits(apiKey)).json).toMatchObject({ balance: 2_000, buckets: { topup: { balance: 2_000 }, plan: { balance: 0 } } });
     expect(await prisma.creditLedgerEntry.count({ where: { businessId: business.id } })).toBe(1);
     expect(await prisma.emailMessage.count({ where: { businessId: business.id, template: "order-receipt" } })).toBe(1);
-    expect(await prisma.subscription.findUniqueOrThrow({ where: { businessId: business.id } })).toMatchObject({ plan: "free" });
+    // A top-up buys credits, not a period: the subscription is untouched.
+    expect(await prisma.subscription.findUniqueOrThrow({ where: { businessId: business.id } })).toMatchObject({
+      plan: before.plan,
+      currentPeriodEnd: before.currentPeriodEnd,
+    });
     expect(await creditInvariants(business.id)).toEqual([]);
   });
 
