@@ -1,6 +1,7 @@
 import PaymentReceivedEmail from "@/emails/payment-received";
 import ReactivationConfirmationEmail from "@/emails/reactivation-confirmation";
-import { queueEmail } from "@/lib/email/queue-email";
+import { queueEmail, queueRenderedEmail } from "@/lib/email/queue-email";
+import { renderFromTemplate } from "@/lib/email/render-from-template";
 import { env } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
@@ -47,12 +48,12 @@ export async function settleInvoiceWithPayment(
   now: Date,
 ): Promise<InvoiceSettlement> {
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  const updated = await tx.invoice.updateMany({
+  const [settled] = await tx.invoice.updateManyAndReturn({
     where: { id: invoiceId, status: "open" },
     data: { status: "paid", paidAt: now, amountPaidCents: { increment: payment.amountCents }, amountDueCents: 0 },
   });
-  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-  if (updated.count === 0) {
+  const invoice = settled ?? (await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } }));
+  if (!settled) {
     const why =
       invoice.status === "void"
         ? `The invoice was voided (${invoice.voidReason ?? "no reason recorded"}) before this payment arrived; refund or credit it.`
@@ -72,23 +73,26 @@ export async function settleInvoiceWithPayment(
   if (recipient.to) {
     const amount = formatMoney(payment.amountCents, payment.currency);
     const subscription = await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } });
-    await queueEmail(tx, {
+    // Rendered once per shape and filled in: a billing run settles thousands of CVT charges in a row.
+    const { html, text } = await renderFromTemplate("payment-received", PaymentReceivedEmail, {
+      businessName: recipient.businessName,
+      invoiceNumber: invoice.number,
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      method: methodLabel,
+      paidAt: formatDateTime(now),
+      reference: payment.providerReference,
+      planName: invoice.plan ? plans[invoice.plan].name : null,
+      periodEnd: subscription?.currentPeriodEnd ? formatDateTime(subscription.currentPeriodEnd) : null,
+      billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
+    });
+    await queueRenderedEmail(tx, {
       template: "payment-received",
       to: recipient.to,
       businessId: invoice.businessId,
       subject: `Payment received: ${amount} for ${invoice.number}`,
-      body: PaymentReceivedEmail({
-        businessName: recipient.businessName,
-        invoiceNumber: invoice.number,
-        amountCents: payment.amountCents,
-        currency: payment.currency,
-        method: methodLabel,
-        paidAt: now,
-        reference: payment.providerReference,
-        planName: invoice.plan ? plans[invoice.plan].name : null,
-        periodEnd: subscription?.currentPeriodEnd ?? null,
-        billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
-      }),
+      html,
+      text,
     });
   }
   return "paid";

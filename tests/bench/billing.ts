@@ -5,7 +5,8 @@
 // Phase 2: fresh data in a fresh database; the server is killed (SIGKILL) at 20 random points while the
 // run works, restarted each time, and the run completed; then prints invoices per (subscription, period),
 // CVT charges per invoice at the fake, and subscriptions left without an invoice.
-// Flags: --no-build (reuse .next), BENCH_BUSINESSES (default 10000), BENCH_KILLS (default 20).
+// Flags: --no-build (reuse .next), BENCH_BUSINESSES (default 10000), BENCH_KILLS (default 20), BENCH_VERBOSE=1
+// (print each invocation's answer, with its openMs / chargeMs split).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -45,6 +46,7 @@ async function main() {
     for (;;) {
       invocations += 1;
       const result = await cron();
+      if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(result));
       invoiced += result.invoiced;
       if (result.completed) break;
     }
