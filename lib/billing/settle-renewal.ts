@@ -1,4 +1,4 @@
-import PaymentReceivedEmail from "@/emails/payment-received";
+import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
 import ReactivationConfirmationEmail from "@/emails/reactivation-confirmation";
 import { queueEmail, queueRenderedEmail } from "@/lib/email/queue-email";
 import { renderFromTemplate } from "@/lib/email/render-from-template";
@@ -74,11 +74,13 @@ export async function settleInvoiceWithPayment(
     const amount = formatMoney(payment.amountCents, payment.currency);
     const subscription = await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } });
     // Rendered once per shape and filled in: a billing run settles thousands of CVT charges in a row.
-    const { html, text } = await renderFromTemplate("payment-received", PaymentReceivedEmail, {
+    // The currency is formatted inside the template, so it belongs to the template's shape (its cache key).
+    const currency = payment.currency;
+    const receipt = (props: Omit<PaymentReceivedEmailProps, "currency">) => PaymentReceivedEmail({ ...props, currency });
+    const { html, text } = await renderFromTemplate(`payment-received:${currency}`, receipt, {
       businessName: recipient.businessName,
       invoiceNumber: invoice.number,
       amountCents: payment.amountCents,
-      currency: payment.currency,
       method: methodLabel,
       paidAt: formatDateTime(now),
       reference: payment.providerReference,
