@@ -4,7 +4,7 @@ import { queueEmail, queueRenderedEmail } from "@/lib/email/queue-email";
 import { renderFromTemplate } from "@/lib/email/render-from-template";
 import { env } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
-import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
+import type { Invoice, Payment, Prisma } from "@/lib/generated/prisma/client";
 import { extendSubscriptionForPayment } from "./extend-subscription";
 import { plans } from "./plans";
 import { billingRecipient } from "./queue-billing-notice";
@@ -44,10 +44,10 @@ export type InvoiceSettlement = "paid" | "flagged";
 // another way) leaves the payment flagged for a person: the money is never silently lost.
 export async function settleInvoiceWithPayment(
   tx: Tx,
-  { invoiceId, paymentId, methodLabel }: { invoiceId: string; paymentId: string; methodLabel: string },
+  { invoiceId, paymentId, methodLabel, payment: known }: { invoiceId: string; paymentId: string; methodLabel: string; payment?: Payment },
   now: Date,
 ): Promise<InvoiceSettlement> {
-  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  const payment = known ?? (await tx.payment.findUniqueOrThrow({ where: { id: paymentId } }));
   const [settled] = await tx.invoice.updateManyAndReturn({
     where: { id: invoiceId, status: "open" },
     data: { status: "paid", paidAt: now, amountPaidCents: { increment: payment.amountCents }, amountDueCents: 0 },
@@ -61,18 +61,23 @@ export async function settleInvoiceWithPayment(
     await tx.payment.update({ where: { id: paymentId }, data: { flaggedForReview: true, failureReason: why } });
     return "flagged";
   }
+  let paidUntil: Date | null | undefined;
   if (invoice.plan) {
     const bought = await extendSubscriptionForPayment(
       tx,
       { businessId: invoice.businessId, plan: invoice.plan, currency: invoice.currency, renewal: renewalPeriodOf(invoice) },
       now,
     );
+    paidUntil = bought.paidUntil;
     if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, invoice, bought.periodEnd);
   }
   const recipient = await billingRecipient(tx, invoice.businessId);
   if (recipient.to) {
     const amount = formatMoney(payment.amountCents, payment.currency);
-    const subscription = await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } });
+    const periodEnd =
+      paidUntil !== undefined
+        ? paidUntil
+        : (await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } }))?.currentPeriodEnd;
     // Rendered once per shape and filled in: a billing run settles thousands of CVT charges in a row.
     // The currency is formatted inside the template, so it belongs to the template's shape (its cache key).
     const currency = payment.currency;
@@ -85,7 +90,7 @@ export async function settleInvoiceWithPayment(
       paidAt: formatDateTime(now),
       reference: payment.providerReference,
       planName: invoice.plan ? plans[invoice.plan].name : null,
-      periodEnd: subscription?.currentPeriodEnd ? formatDateTime(subscription.currentPeriodEnd) : null,
+      periodEnd: periodEnd ? formatDateTime(periodEnd) : null,
       billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
     });
     await queueRenderedEmail(tx, {

@@ -20,6 +20,8 @@ const BUSINESSES = Number(process.env.BENCH_BUSINESSES ?? 10_000);
 const KILLS = Number(process.env.BENCH_KILLS ?? 20);
 const CRON_SECRET = randomBytes(24).toString("hex");
 const DAY = 86_400_000;
+// Profiling the server, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses --cpu-prof).
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 async function main() {
   if (await fetch(BASE).then(() => true, () => false)) throw new Error(`Something already listens on ${BASE}; stop it or set BENCH_PORT.`);
@@ -174,7 +176,7 @@ function run(command: string, args: string[]) {
 }
 
 async function startServer(databaseUrl: string, cvt: FakeCvt): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {

@@ -49,12 +49,16 @@ export async function ensureCvtPayment(tx: Tx, invoice: Pick<Invoice, "id" | "bu
 export async function applyCvtCharge(tx: Tx, invoice: Invoice, report: ChargeReport, now: Date, paymentId?: string): Promise<ChargeOutcome> {
   const payment = paymentId ? { id: paymentId } : await ensureCvtPayment(tx, invoice);
   if (SUCCEEDED.has(report.status)) {
-    const claimed = await tx.payment.updateMany({
+    const [claimed] = await tx.payment.updateManyAndReturn({
       where: { id: payment.id, status: { in: ["pending", "failed"] } },
       data: { status: "paid", paidAt: now, providerReference: report.chargeId, failureReason: null },
     });
-    if (claimed.count === 0) return "duplicate";
-    const settled = await settleInvoiceWithPayment(tx, { invoiceId: invoice.id, paymentId: payment.id, methodLabel: "your CVT billing account" }, now);
+    if (!claimed) return "duplicate";
+    const settled = await settleInvoiceWithPayment(
+      tx,
+      { invoiceId: invoice.id, paymentId: payment.id, payment: claimed, methodLabel: "your CVT billing account" },
+      now,
+    );
     return settled === "paid" ? "paid" : "flagged";
   }
   if (FAILED.has(report.status)) {
