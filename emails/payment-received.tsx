@@ -8,10 +8,11 @@ export interface PaymentReceivedEmailProps {
   amountCents: number;
   currency: string;
   method: string;
-  paidAt: Date;
+  // A Date, or the instant already formatted (bulk senders render this template once through renderFromTemplate).
+  paidAt: Date | string;
   reference: string | null;
   planName: string | null;
-  periodEnd: Date | null;
+  periodEnd: Date | string | null;
   billingUrl: string;
 }
 
@@ -19,11 +20,12 @@ export interface PaymentReceivedEmailProps {
 export default function PaymentReceivedEmail(props: PaymentReceivedEmailProps) {
   const { businessName, invoiceNumber, amountCents, currency, method, paidAt, reference, planName, periodEnd, billingUrl } = props;
   const amount = money(amountCents, currency);
+  const at = (date: Date | string) => (typeof date === "string" ? date : when(date));
   const rows: [string, string][] = [
     ["Invoice", invoiceNumber],
     ["Amount paid", amount],
     ["Paid with", method],
-    ["Paid on", when(paidAt)],
+    ["Paid on", at(paidAt)],
     ...(reference ? ([["Reference", reference]] as [string, string][]) : []),
   ];
   return (
@@ -42,7 +44,7 @@ export default function PaymentReceivedEmail(props: PaymentReceivedEmailProps) {
       </Section>
       {planName && periodEnd && (
         <Text>
-          Your {planName} plan is active until {when(periodEnd)}.
+          Your {planName} plan is active until {at(periodEnd)}.
         </Text>
       )}
       <Button href={billingUrl} style={buttonStyle}>

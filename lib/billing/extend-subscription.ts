@@ -1,5 +1,5 @@
 import type { PaymentProviderName, Plan, SubscriptionStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, Subscription } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { emitSubscriptionUpdated } from "@/lib/webhooks-out/emit-billing-events";
 import { addMonthsUtc } from "./billing-period";
@@ -9,6 +9,8 @@ export interface PaidPeriod {
   periodEnd: Date;
   // The subscription's status before this payment (e.g. "suspended": the caller sends a reactivation email).
   previousStatus: SubscriptionStatus | null;
+  // The subscription's period end after this payment (what the receipt says it is paid until).
+  paidUntil: Date | null;
 }
 
 // Paying an invoice for a plan activates the subscription, or extends it by one period: from the end of the
@@ -31,12 +33,12 @@ export async function extendSubscriptionForPayment(
   const previousStatus = current?.status ?? null;
   if (renewal && current) {
     const periodEnd = current.currentPeriodEnd && current.currentPeriodEnd > renewal.periodEnd ? current.currentPeriodEnd : renewal.periodEnd;
-    await tx.subscription.update({
+    const after = await tx.subscription.update({
       where: { businessId },
       data: { plan, status: "active", currentPeriodStart: renewal.periodStart, currentPeriodEnd: periodEnd },
     });
-    await announcePaidPeriod(tx, businessId, current, plan);
-    return { ...renewal, previousStatus };
+    await announcePaidPeriod(tx, businessId, current, plan, after);
+    return { ...renewal, previousStatus, paidUntil: after.currentPeriodEnd };
   }
   const samePaynowPlan = current?.plan === plan && current.status === "active" && current.provider === "paynow";
   // Card billing cancelled at period end: mobile money takes over when the card period ends, never overlapping it.
@@ -59,9 +61,9 @@ export async function extendSubscriptionForPayment(
     // Renewals are invoiced in the currency the business last paid in.
     ...(currency ? { billingCurrency: currency } : {}),
   };
-  await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
-  await announcePaidPeriod(tx, businessId, current, plan);
-  return { periodStart, periodEnd, previousStatus };
+  const after = await tx.subscription.upsert({ where: { businessId }, create: { businessId, ...data }, update: data });
+  await announcePaidPeriod(tx, businessId, current, plan, after);
+  return { periodStart, periodEnd, previousStatus, paidUntil: after.currentPeriodEnd };
 }
 
 // The audit entry for a plan change and the subscription.updated webhook, in the payment's transaction.
@@ -70,6 +72,7 @@ async function announcePaidPeriod(
   businessId: string,
   before: Parameters<typeof emitSubscriptionUpdated>[2],
   plan: Plan,
+  after: Subscription,
 ) {
   if (before && before.plan !== plan) {
     await recordAudit(tx, {
@@ -80,5 +83,5 @@ async function announcePaidPeriod(
       data: { from: before.plan, to: plan, provider: "paynow" },
     });
   }
-  await emitSubscriptionUpdated(tx, businessId, before);
+  await emitSubscriptionUpdated(tx, businessId, before, after);
 }

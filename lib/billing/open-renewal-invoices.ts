@@ -4,12 +4,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Plan } from "@/lib/generated/prisma/enums";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { queueRenderedEmails, type RenderedEmail } from "@/lib/email/queue-email";
+import { enqueueJobs, type NewJob } from "@/lib/jobs/enqueue-job";
 import { addMonthsUtc } from "./billing-period";
 import { DAY_MS } from "./billing-run-settings";
 import { allocateInvoiceNumbers } from "./invoice-number";
 import { plans } from "./plans";
-import { queueBillingNotice } from "./queue-billing-notice";
+import { renderBillingNotice } from "./queue-billing-notice";
 
 export interface RenewalCandidate {
   subscriptionId: string;
@@ -107,6 +108,8 @@ export async function openRenewalInvoices(
     // One query per batch for invoice.created subscribers, so businesses without webhooks cost nothing more.
     const subscribed = await businessesSubscribedTo(tx, businessIds, "invoice.created");
     const opened: OpenedInvoice[] = [];
+    const emails: RenderedEmail[] = [];
+    const jobs: NewJob[] = [];
     for (const [index, row] of mine.entries()) {
       const c = row.candidate;
       const chargedByCvt = row.provider === "cvt" && c.cvtCustomerId !== null;
@@ -121,12 +124,13 @@ export async function openRenewalInvoices(
         paymentToken: row.token,
         provider: row.provider as "cvt" | "paynow",
       };
-      await queueBillingNotice(tx, "invoice-issued", invoice, recipients.get(c.businessId) ?? { businessName: "", to: null }, now);
+      const email = await renderBillingNotice("invoice-issued", invoice, recipients.get(c.businessId) ?? { businessName: "", to: null }, now);
+      if (email) emails.push(email);
       if (chargedByCvt) {
-        await enqueueJob(tx, { kind: "cvt.charge", payload: { invoiceId: row.id }, businessId: c.businessId, runAt: now, dedupeKey: `cvt.charge:${row.id}` });
+        jobs.push({ kind: "cvt.charge", payload: { invoiceId: row.id }, businessId: c.businessId, runAt: now, dedupeKey: `cvt.charge:${row.id}` });
       } else if (c.renewalWalletPhone) {
         const pushAt = new Date(Math.max(now.getTime(), c.currentPeriodEnd.getTime() - WALLET_PUSH_DAYS_BEFORE_DUE * DAY_MS));
-        await enqueueJob(tx, {
+        jobs.push({
           kind: "paynow.renewal-push",
           payload: { invoiceId: row.id },
           businessId: c.businessId,
@@ -137,6 +141,9 @@ export async function openRenewalInvoices(
       if (subscribed.has(c.businessId)) await emitInvoiceEvent(tx, row.id, "invoice.created");
       opened.push({ id: row.id, subscriptionId: c.subscriptionId, businessId: c.businessId, chargedByCvt });
     }
+    // One multi-row INSERT each for the batch's emails (and their send jobs) and its charge / wallet-push jobs.
+    await queueRenderedEmails(tx, emails);
+    await enqueueJobs(tx, jobs);
     beforeCommit?.();
     return { opened, skipped: candidates.length - mine.length };
   }, TX_OPTIONS);

@@ -3,7 +3,7 @@ import InvoiceIssuedEmail from "@/emails/invoice-issued";
 import OverdueNoticeEmail from "@/emails/overdue-notice";
 import PaymentReminderEmail from "@/emails/payment-reminder";
 import SuspensionNoticeEmail from "@/emails/suspension-notice";
-import { queueRenderedEmail } from "@/lib/email/queue-email";
+import { queueRenderedEmail, type RenderedEmail } from "@/lib/email/queue-email";
 import { renderFromTemplate } from "@/lib/email/render-from-template";
 import { formatDateTime, formatMoney } from "@/lib/format";
 import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
@@ -36,6 +36,18 @@ export async function queueBillingNotice(
   recipient: { businessName: string; to: string | null },
   now: Date,
 ) {
+  const email = await renderBillingNotice(notice, invoice, recipient, now);
+  return email ? queueRenderedEmail(tx, email) : null;
+}
+
+// The billing email about an invoice, rendered but not yet queued (null when there is nobody to send it to);
+// bulk callers queue many at once with queueRenderedEmails.
+export async function renderBillingNotice(
+  notice: BillingNotice,
+  invoice: NoticeInvoice,
+  recipient: { businessName: string; to: string | null },
+  now: Date,
+): Promise<RenderedEmail | null> {
   if (!recipient.to || !invoice.dueAt) return null;
   const amount = formatMoney(invoice.amountDueCents, invoice.currency);
   const facts = {
@@ -72,5 +84,5 @@ export async function queueBillingNotice(
   } satisfies Record<BillingNotice, { subject: string; render: () => Promise<{ html: string; text: string }> }>;
   const { subject, render } = emails[notice];
   const { html, text } = await render();
-  return queueRenderedEmail(tx, { template: notice, to: recipient.to, subject, html, text, businessId: invoice.businessId });
+  return { template: notice, to: recipient.to, subject, html, text, businessId: invoice.businessId };
 }

@@ -1,9 +1,10 @@
-import PaymentReceivedEmail from "@/emails/payment-received";
+import PaymentReceivedEmail, { type PaymentReceivedEmailProps } from "@/emails/payment-received";
 import ReactivationConfirmationEmail from "@/emails/reactivation-confirmation";
-import { queueEmail } from "@/lib/email/queue-email";
+import { queueEmail, queueRenderedEmail } from "@/lib/email/queue-email";
+import { renderFromTemplate } from "@/lib/email/render-from-template";
 import { env } from "@/lib/env";
 import { formatDateTime, formatMoney } from "@/lib/format";
-import type { Invoice, Prisma } from "@/lib/generated/prisma/client";
+import type { Invoice, Payment, Prisma } from "@/lib/generated/prisma/client";
 import { grantCreditsForPaidInvoice } from "@/lib/credits/grant-invoice-credits";
 import { emitInvoiceEvent, emitPaymentEvent } from "@/lib/webhooks-out/emit-billing-events";
 import { extendSubscriptionForPayment } from "./extend-subscription";
@@ -45,16 +46,16 @@ export type InvoiceSettlement = "paid" | "flagged";
 // another way) leaves the payment flagged for a person: the money is never silently lost.
 export async function settleInvoiceWithPayment(
   tx: Tx,
-  { invoiceId, paymentId, methodLabel }: { invoiceId: string; paymentId: string; methodLabel: string },
+  { invoiceId, paymentId, methodLabel, payment: known }: { invoiceId: string; paymentId: string; methodLabel: string; payment?: Payment },
   now: Date,
 ): Promise<InvoiceSettlement> {
-  const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  const updated = await tx.invoice.updateMany({
+  const payment = known ?? (await tx.payment.findUniqueOrThrow({ where: { id: paymentId } }));
+  const [settled] = await tx.invoice.updateManyAndReturn({
     where: { id: invoiceId, status: "open" },
     data: { status: "paid", paidAt: now, amountPaidCents: { increment: payment.amountCents }, amountDueCents: 0 },
   });
-  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-  if (updated.count === 0) {
+  const invoice = settled ?? (await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } }));
+  if (!settled) {
     const why =
       invoice.status === "void"
         ? `The invoice was voided (${invoice.voidReason ?? "no reason recorded"}) before this payment arrived; refund or credit it.`
@@ -62,12 +63,14 @@ export async function settleInvoiceWithPayment(
     await tx.payment.update({ where: { id: paymentId }, data: { flaggedForReview: true, failureReason: why } });
     return "flagged";
   }
+  let paidUntil: Date | null | undefined;
   if (invoice.plan) {
     const bought = await extendSubscriptionForPayment(
       tx,
       { businessId: invoice.businessId, plan: invoice.plan, currency: invoice.currency, renewal: renewalPeriodOf(invoice) },
       now,
     );
+    paidUntil = bought.paidUntil;
     if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, invoice, bought.periodEnd);
   }
   await emitInvoiceEvent(tx, invoice.id, "invoice.paid");
@@ -76,24 +79,32 @@ export async function settleInvoiceWithPayment(
   const recipient = await billingRecipient(tx, invoice.businessId);
   if (recipient.to) {
     const amount = formatMoney(payment.amountCents, payment.currency);
-    const subscription = await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } });
-    await queueEmail(tx, {
+    const periodEnd =
+      paidUntil !== undefined
+        ? paidUntil
+        : (await tx.subscription.findUnique({ where: { businessId: invoice.businessId }, select: { currentPeriodEnd: true } }))?.currentPeriodEnd;
+    // Rendered once per shape and filled in: a billing run settles thousands of CVT charges in a row.
+    // The currency is formatted inside the template, so it belongs to the template's shape (its cache key).
+    const currency = payment.currency;
+    const receipt = (props: Omit<PaymentReceivedEmailProps, "currency">) => PaymentReceivedEmail({ ...props, currency });
+    const { html, text } = await renderFromTemplate(`payment-received:${currency}`, receipt, {
+      businessName: recipient.businessName,
+      invoiceNumber: invoice.number,
+      amountCents: payment.amountCents,
+      method: methodLabel,
+      paidAt: formatDateTime(now),
+      reference: payment.providerReference,
+      planName: invoice.plan ? plans[invoice.plan].name : null,
+      periodEnd: periodEnd ? formatDateTime(periodEnd) : null,
+      billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
+    });
+    await queueRenderedEmail(tx, {
       template: "payment-received",
       to: recipient.to,
       businessId: invoice.businessId,
       subject: `Payment received: ${amount} for ${invoice.number}`,
-      body: PaymentReceivedEmail({
-        businessName: recipient.businessName,
-        invoiceNumber: invoice.number,
-        amountCents: payment.amountCents,
-        currency: payment.currency,
-        method: methodLabel,
-        paidAt: now,
-        reference: payment.providerReference,
-        planName: invoice.plan ? plans[invoice.plan].name : null,
-        periodEnd: subscription?.currentPeriodEnd ?? null,
-        billingUrl: new URL("/dashboard/billing", env.APP_URL).toString(),
-      }),
+      html,
+      text,
     });
   }
   return "paid";

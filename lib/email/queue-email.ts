@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { enqueueJob, enqueueJobs } from "@/lib/jobs/enqueue-job";
 import { kickJobs } from "@/lib/jobs/kick-jobs";
 
 export interface OutgoingEmail {
@@ -37,6 +37,28 @@ export async function queueRenderedEmail(
     dedupeKey: `email:${message.id}`,
   });
   return message;
+}
+
+export type RenderedEmail = Omit<OutgoingEmail, "body"> & { html: string; text: string };
+
+// Many rendered messages at once: one multi-row INSERT for the messages and one for their email.send jobs.
+export async function queueRenderedEmails(tx: Prisma.TransactionClient, emails: RenderedEmail[]): Promise<{ id: string }[]> {
+  if (emails.length === 0) return [];
+  const transport = env.RESEND_API_KEY ? "resend" : "outbox";
+  const messages = await tx.emailMessage.createManyAndReturn({
+    data: emails.map(({ template, to, subject, html, text, businessId }) => ({ template, to, subject, html, text, businessId, transport })),
+    select: { id: true, businessId: true },
+  });
+  await enqueueJobs(
+    tx,
+    messages.map((message) => ({
+      kind: "email.send" as const,
+      payload: { emailMessageId: message.id },
+      businessId: message.businessId,
+      dedupeKey: `email:${message.id}`,
+    })),
+  );
+  return messages.map(({ id }) => ({ id }));
 }
 
 // For causes without a transaction of their own (Better Auth's reset and invitation mails).

@@ -42,8 +42,20 @@ export async function runDueJobs(options: RunJobsOptions = {}): Promise<RunJobsR
     result.claimed += jobs.length;
     const outcomes = await Promise.all(jobs.map((job) => runJob(job, now)));
     for (const outcome of outcomes) result[outcome] += 1;
+    await markSucceeded(jobs.filter((_, index) => outcomes[index] === "succeeded"), now());
   }
   return result;
+}
+
+// One UPDATE for the batch's successes, each fenced on its attempt number: a run whose lease was taken over
+// cannot overwrite the newer one. Dying before this line leaves the jobs to run again when their lease ends,
+// as dying just after the handler always did; handlers are idempotent.
+async function markSucceeded(jobs: ClaimedJob[], at: Date) {
+  if (jobs.length === 0) return;
+  await prisma.$executeRaw`
+    UPDATE "Job" j SET status = 'succeeded', "finishedAt" = ${at}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${at}
+    FROM unnest(${jobs.map((job) => job.id)}::text[], ${jobs.map((job) => job.attempts)}::int[]) AS done(id, attempts)
+    WHERE j.id = done.id AND j.status = 'running' AND j.attempts = done.attempts`;
 }
 
 // Claiming commits at once (status running, attempts + 1, a lease), so a concurrent drain skips these rows
@@ -73,10 +85,6 @@ async function runJob(job: ClaimedJob, now: () => Date): Promise<"succeeded" | "
     if (!kind) throw new PermanentJobError(`Unknown job kind "${job.kind}"`);
     if (job.attempts > job.maxAttempts) throw new PermanentJobError("Gave up: the last attempt did not finish within its lease");
     await kind.run(job.payload, ctx);
-    await prisma.job.updateMany({
-      where: fence,
-      data: { status: "succeeded", finishedAt: now(), lockedUntil: null, lastError: null },
-    });
     return "succeeded";
   } catch (caught) {
     const error = caught instanceof Error ? caught : new Error(String(caught));

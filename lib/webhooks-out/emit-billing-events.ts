@@ -22,8 +22,9 @@ export async function emitPaymentEvent(tx: Tx, paymentId: string) {
 const watched = ["plan", "status", "provider", "cancelAtPeriodEnd", "currentPeriodStart", "currentPeriodEnd"] as const;
 
 // subscription.updated when one of the fields a receiver cares about differs from `before`.
-export async function emitSubscriptionUpdated(tx: Tx, businessId: string, before: Subscription | null) {
-  const after = await tx.subscription.findUnique({ where: { businessId } });
+// `known`: the subscription as the caller just wrote it (saves reading it back).
+export async function emitSubscriptionUpdated(tx: Tx, businessId: string, before: Subscription | null, known?: Subscription) {
+  const after = known ?? (await tx.subscription.findUnique({ where: { businessId } }));
   if (!after) return { eventId: null, deliveries: 0 };
   if (before && watched.every((field) => JSON.stringify(before[field]) === JSON.stringify(after[field]))) {
     return { eventId: null, deliveries: 0 };

@@ -5,7 +5,8 @@
 // Phase 2: fresh data in a fresh database; the server is killed (SIGKILL) at 20 random points while the
 // run works, restarted each time, and the run completed; then prints invoices per (subscription, period),
 // CVT charges per invoice at the fake, and subscriptions left without an invoice.
-// Flags: --no-build (reuse .next), BENCH_BUSINESSES (default 10000), BENCH_KILLS (default 20).
+// Flags: --no-build (reuse .next), BENCH_BUSINESSES (default 10000), BENCH_KILLS (default 20), BENCH_VERBOSE=1
+// (print each invocation's answer, with its openMs / chargeMs split).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -19,6 +20,8 @@ const BUSINESSES = Number(process.env.BENCH_BUSINESSES ?? 10_000);
 const KILLS = Number(process.env.BENCH_KILLS ?? 20);
 const CRON_SECRET = randomBytes(24).toString("hex");
 const DAY = 86_400_000;
+// Profiling the server, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (NODE_OPTIONS refuses --cpu-prof).
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 async function main() {
   if (await fetch(BASE).then(() => true, () => false)) throw new Error(`Something already listens on ${BASE}; stop it or set BENCH_PORT.`);
@@ -45,6 +48,7 @@ async function main() {
     for (;;) {
       invocations += 1;
       const result = await cron();
+      if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(result));
       invoiced += result.invoiced;
       if (result.completed) break;
     }
@@ -172,7 +176,7 @@ function run(command: string, args: string[]) {
 }
 
 async function startServer(databaseUrl: string, cvt: FakeCvt): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {

@@ -18,14 +18,15 @@ export interface ChargeReport {
   errorMessage?: string | null;
 }
 
-const SUCCEEDED = new Set(["succeeded", "paid"]);
+export const SUCCEEDED = new Set(["succeeded", "paid"]);
 const FAILED = new Set(["failed", "declined", "canceled"]);
 
 // The payment that stands for an invoice's CVT charge, created before the charge is sent (so CVT's webhook
 // always finds it) and keyed by the same value CVT deduplicates on.
-export async function ensureCvtPayment(tx: Tx, invoice: Invoice) {
+export async function ensureCvtPayment(tx: Tx, invoice: Pick<Invoice, "id" | "businessId" | "amountDueCents" | "currency">) {
   const externalReference = cvtChargeIdempotencyKey(invoice.id);
-  await tx.payment.createMany({
+  // One query when the payment is new (the usual case); read it back only when it already existed.
+  const [created] = await tx.payment.createManyAndReturn({
     data: [
       {
         businessId: invoice.businessId,
@@ -39,21 +40,26 @@ export async function ensureCvtPayment(tx: Tx, invoice: Invoice) {
     ],
     skipDuplicates: true,
   });
-  return tx.payment.findUniqueOrThrow({ where: { provider_externalReference: { provider: "cvt", externalReference } } });
+  return created ?? tx.payment.findUniqueOrThrow({ where: { provider_externalReference: { provider: "cvt", externalReference } } });
 }
 
 // Turns what CVT says about a charge (its synchronous answer or a webhook) into state, inside the caller's
 // transaction. Conditional updates make it apply once and in any order: succeeded wins over an earlier
 // failed (the money was taken), a failed after succeeded changes nothing.
-export async function applyCvtCharge(tx: Tx, invoice: Invoice, report: ChargeReport, now: Date): Promise<ChargeOutcome> {
-  const payment = await ensureCvtPayment(tx, invoice);
+// `paymentId`: the charge job already holds the payment it created before sending the charge.
+export async function applyCvtCharge(tx: Tx, invoice: Invoice, report: ChargeReport, now: Date, paymentId?: string): Promise<ChargeOutcome> {
+  const payment = paymentId ? { id: paymentId } : await ensureCvtPayment(tx, invoice);
   if (SUCCEEDED.has(report.status)) {
-    const claimed = await tx.payment.updateMany({
+    const [claimed] = await tx.payment.updateManyAndReturn({
       where: { id: payment.id, status: { in: ["pending", "failed"] } },
       data: { status: "paid", paidAt: now, providerReference: report.chargeId, failureReason: null },
     });
-    if (claimed.count === 0) return "duplicate";
-    const settled = await settleInvoiceWithPayment(tx, { invoiceId: invoice.id, paymentId: payment.id, methodLabel: "your CVT billing account" }, now);
+    if (!claimed) return "duplicate";
+    const settled = await settleInvoiceWithPayment(
+      tx,
+      { invoiceId: invoice.id, paymentId: payment.id, payment: claimed, methodLabel: "your CVT billing account" },
+      now,
+    );
     return settled === "paid" ? "paid" : "flagged";
   }
   if (FAILED.has(report.status)) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { PermanentJobError } from "@/lib/jobs/job-errors";
-import { applyCvtCharge, ensureCvtPayment, type ChargeReport } from "./apply-charge";
+import { applyCvtCharge, ensureCvtPayment, SUCCEEDED, type ChargeReport } from "./apply-charge";
 import { cvtClient, cvtSettings, CvtRequestError } from "./client";
 
 const payloadSchema = z.object({ invoiceId: z.string().min(1) });
@@ -37,7 +37,9 @@ export async function chargeInvoiceWithCvt(payload: unknown): Promise<void> {
     report = { chargeId: null, status: "failed", errorMessage: error.message };
   }
   await prisma.$transaction(async (tx) => {
-    const current = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
-    await applyCvtCharge(tx, current, report, new Date());
+    // A success settles through conditional updates on the invoice and payment (and reads the invoice there);
+    // any other answer decides on the invoice as it is now.
+    const current = SUCCEEDED.has(report.status) ? invoice : await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    await applyCvtCharge(tx, current, report, new Date(), payment.id);
   }, TX_OPTIONS);
 }
