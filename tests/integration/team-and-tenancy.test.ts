@@ -39,7 +39,8 @@ describe("invitations", () => {
     const sent = await invite(owner.cookie, business.id, "someone-else@example.test", "staff");
     const intruder = await signUp("intruder");
     const res = await authCall("/organization/accept-invitation", { cookie: intruder.cookie, body: { invitationId: sent.json.id } });
-    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBe(403);
+    expect(res.json.code).toBe("YOU_ARE_NOT_THE_RECIPIENT_OF_THE_INVITATION");
     expect(await prisma.member.count({ where: { businessId: business.id, userId: intruder.userId } })).toBe(0);
   });
 });
@@ -112,19 +113,22 @@ describe("tenancy: a user of business A never reads or changes business B", () =
     const bStaff = await addMember(b.owner.cookie, b.business.id, "staff");
 
     const inviteIntoB = await invite(a.owner.cookie, b.business.id, "spy@example.test", "admin");
-    expect(inviteIntoB.status).toBeGreaterThanOrEqual(400);
+    expect(inviteIntoB.status).toBe(400);
+    expect(inviteIntoB.json.code).toBe("MEMBER_NOT_FOUND");
     expect(await prisma.invitation.count({ where: { businessId: b.business.id, email: "spy@example.test" } })).toBe(0);
 
     const promote = await authCall("/organization/update-member-role", {
       cookie: a.owner.cookie,
       body: { memberId: bStaff.memberId, role: "admin", organizationId: b.business.id },
     });
-    expect(promote.status).toBeGreaterThanOrEqual(400);
+    expect(promote.status).toBe(400);
+    expect(promote.json.code).toBe("MEMBER_NOT_FOUND");
     const viaOwnBusiness = await authCall("/organization/update-member-role", {
       cookie: a.owner.cookie,
       body: { memberId: bStaff.memberId, role: "admin", organizationId: a.business.id },
     });
-    expect(viaOwnBusiness.status).toBeGreaterThanOrEqual(400);
+    expect(viaOwnBusiness.status).toBe(403);
+    expect(viaOwnBusiness.json.code).toBe("YOU_ARE_NOT_ALLOWED_TO_UPDATE_THIS_MEMBER");
     const remove = await authCall("/organization/remove-member", {
       cookie: a.owner.cookie,
       body: { memberIdOrEmail: bStaff.memberId, organizationId: b.business.id },
