@@ -43,8 +43,9 @@ export function IntegrationCard({ integration, syncing, onConnect, onSync, onHis
       <div className="flex-1 space-y-1 px-5 py-3 text-zinc-700">
         {integration.provider === "zapier" ? (
           <p>
-            Zapier subscribes a REST hook URL with <code className="rounded bg-zinc-100 px-1 text-xs">POST /api/webhook-endpoints</code> and removes it with{" "}
-            <code className="rounded bg-zinc-100 px-1 text-xs">DELETE /api/webhook-endpoints/:id</code>; each event it asked for is delivered there, signed.
+            Zapier subscribes a REST hook with an API key (scope <code className="rounded bg-zinc-100 px-1 text-xs">webhooks:manage</code>):{" "}
+            <code className="rounded bg-zinc-100 px-1 text-xs">POST /api/v1/hooks</code>, and removes it with{" "}
+            <code className="rounded bg-zinc-100 px-1 text-xs">DELETE /api/v1/hooks/:id</code>; each event it asked for is delivered there, signed.
           </p>
         ) : integration.connected ? (
           <>
