@@ -48,6 +48,9 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       NODE_ENV: "production",
+      // Every browser of the run signs up from 127.0.0.1.
+      AUTH_RATE_LIMIT_PER_MINUTE: "10000",
+      AUTH_SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
       APP_URL: baseURL,
       PGLITE_DIR: dataDir,
       BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),

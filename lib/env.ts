@@ -27,6 +27,10 @@ const schema = z.object({
   REDIS_URL: z.url().optional(),
   // Drain background jobs right after the response that queued them (tests switch it off to drain explicitly).
   JOBS_RUN_AFTER_RESPONSE: z.stringbool().default(true),
+  // Better Auth's limits per client IP and minute: every auth route, and sign-in / sign-up / reset requests.
+  // End-to-end tests raise them (every browser there shares 127.0.0.1); keep the defaults in production.
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
+  AUTH_SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   // Which request header carries the client's IP, set by a proxy you control (Vercel: x-vercel-forwarded-for).
   // Unset: no header is trusted and per-IP limits are skipped (a client-sent header could fake any address).
   TRUST_PROXY_HEADER: z.enum(["x-forwarded-for", "x-real-ip", "x-vercel-forwarded-for"]).optional(),

@@ -36,6 +36,9 @@ export async function spawnApp(extraEnv: Record<string, string> = {}): Promise<S
     env: {
       ...inherited,
       NODE_ENV: "production",
+      // Every browser of the run signs up from 127.0.0.1.
+      AUTH_RATE_LIMIT_PER_MINUTE: "10000",
+      AUTH_SIGN_IN_RATE_LIMIT_PER_MINUTE: "10000",
       APP_URL: url,
       PGLITE_DIR: dataDir,
       BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),

@@ -10,7 +10,21 @@ const businessName = `Mbare Hardware ${unique}`;
 test("owner registers a business, invites staff, staff joins and sees the reduced navigation", async ({ page, browser }) => {
   await registerOwner(page, businessName);
   const ownerNav = page.getByRole("navigation", { name: "Dashboard" });
-  await expect(ownerNav.getByRole("link")).toHaveText(["Overview", "Billing", "API keys", "Terminals", "Integrations", "Team", "Usage", "Outbox"]);
+  await expect(ownerNav.getByRole("link")).toHaveText([
+    "Overview",
+    "Billing",
+    "API keys",
+    "Terminals",
+    "Integrations",
+    "Webhooks",
+    "Team",
+    "Usage",
+    "Credits",
+    "Outbox",
+    "Activity",
+    "Operations",
+    "Settings",
+  ]);
   await page.screenshot({ path: `${shots}/01-owner-overview.png`, fullPage: true });
 
   await ownerNav.getByRole("link", { name: "Team" }).click();
@@ -39,7 +53,7 @@ test("owner registers a business, invites staff, staff joins and sees the reduce
   await staffPage.getByRole("button", { name: `Join ${businessName}` }).click();
   await expect(staffPage.getByRole("heading", { name: businessName })).toBeVisible();
   const staffNav = staffPage.getByRole("navigation", { name: "Dashboard" });
-  await expect(staffNav.getByRole("link")).toHaveText(["Overview", "Terminals", "Usage"]);
+  await expect(staffNav.getByRole("link")).toHaveText(["Overview", "Terminals", "Usage", "Credits"]);
   await staffPage.screenshot({ path: `${shots}/04-staff-overview.png`, fullPage: true });
 
   await staffPage.goto("/dashboard/billing");
