@@ -1,31 +1,18 @@
 "use client";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { Field, Input } from "@/components/ui/input";
-import { authClient } from "@/lib/auth/client";
+import { forgotPasswordAction } from "@/lib/auth/forms/forgot-password-action";
+import { initialAuthFormState } from "@/lib/auth/forms/form-state";
 
+// A server action: a POST form that works before hydration and without JavaScript.
 // `devOutboxHref`: in development without an email provider, where the reset email can be read.
 export function ForgotPasswordForm({ devOutboxHref = null }: { devOutboxHref?: string | null }) {
-  const [sent, setSent] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [state, formAction, pending] = useActionState(forgotPasswordAction, initialAuthFormState);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setPending(true);
-    setError(null);
-    const { error } = await authClient.requestPasswordReset({
-      email: String(new FormData(event.currentTarget).get("email")).trim(),
-      redirectTo: "/reset-password",
-    });
-    setPending(false);
-    if (error) return setError(error.message ?? "Could not send the email.");
-    setSent(true);
-  }
-
-  if (sent) {
+  if (state.done) {
     return (
       <div role="status" className="space-y-3 text-sm text-zinc-700">
         <p>If an account exists for that address, we sent a link to choose a new password. It expires in one hour.</p>
@@ -42,11 +29,11 @@ export function ForgotPasswordForm({ devOutboxHref = null }: { devOutboxHref?: s
     );
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form action={formAction} className="space-y-4">
       <Field label="Email" htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="email" required />
+        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.email} />
       </Field>
-      <FormError message={error} />
+      <FormError message={state.error} />
       <Button type="submit" className="w-full" loading={pending}>
         Send reset link
       </Button>

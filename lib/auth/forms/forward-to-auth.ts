@@ -1,11 +1,13 @@
 import { parseSetCookieHeader, toCookieOptions } from "better-auth/cookies";
 import { cookies, headers } from "next/headers";
+import { CLIENT_IP_HEADER } from "@/lib/api/client-ip-stamp";
 import { handleAuthRequest } from "../handle-auth-request";
 
 // What the browser would have sent to /api/auth itself: its origin (checked), cookies, and the client address
 // Better Auth rate-limits on. Forwarding through Better Auth's own handler keeps its origin check and rate limits,
 // which direct auth.api calls skip.
-const forwardedHeaders = ["cookie", "origin", "referer", "user-agent", "x-forwarded-for", "x-real-ip", "sec-fetch-site", "accept-language"];
+// The server's client-IP stamp (client-ip-stamp.ts) is what Better Auth reads.
+const forwardedHeaders = [CLIENT_IP_HEADER, "cookie", "origin", "referer", "user-agent", "x-forwarded-for", "x-real-ip", "sec-fetch-site", "accept-language"];
 
 export interface AuthReply {
   status: number;
