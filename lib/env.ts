@@ -27,7 +27,7 @@ const schema = z.object({
   REDIS_URL: z.url().optional(),
   // Drain background jobs right after the response that queued them (tests switch it off to drain explicitly).
   JOBS_RUN_AFTER_RESPONSE: z.stringbool().default(true),
-  // Better Auth's limits per client IP and minute: every auth route, and sign-in / sign-up / reset requests.
+  // Better Auth's limits per client IP and minute: every auth route, and sign-in / sign-up.
   // End-to-end tests raise them (every browser there shares 127.0.0.1); keep the defaults in production.
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(100),
   AUTH_SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
