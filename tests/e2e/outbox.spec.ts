@@ -101,6 +101,7 @@ test.describe("through Resend (local fake)", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByLabel("Business name").fill("Bounce Hardware");
     await page.getByRole("button", { name: "Create business" }).click();
+    await page.getByRole("button", { name: "Continue to dashboard" }).click();
     await expect(page.getByRole("heading", { name: "Bounce Hardware" })).toBeVisible();
     // Not confirmed yet: the banner offers to resend, and can be dismissed.
     await expect(page.getByRole("region", { name: "Unconfirmed address" })).toBeVisible();
