@@ -54,7 +54,8 @@ test.describe("without an email provider", () => {
     await visitor.getByRole("link", { name: "Forgot password?" }).click();
     await visitor.getByLabel("Email").fill(owner.email);
     await visitor.getByRole("button", { name: "Send reset link" }).click();
-    await expect(visitor.getByText("If an account exists for that address")).toBeVisible();
+    // The first server action of a fresh server renders the reset email; give a loaded machine time.
+    await expect(visitor.getByText("If an account exists for that address")).toBeVisible({ timeout: 30_000 });
     await expect(visitor.getByRole("link", { name: "development outbox" })).toHaveCount(0);
     await visitor.screenshot({ path: `${shots}/forgot-password-sent-390.png`, fullPage: true });
 
