@@ -133,16 +133,19 @@ describe("tenancy: a user of business A never reads or changes business B", () =
       cookie: a.owner.cookie,
       body: { memberIdOrEmail: bStaff.memberId, organizationId: b.business.id },
     });
-    expect(remove.status).toBeGreaterThanOrEqual(400);
+    expect(remove.status).toBe(400);
+    expect(remove.json.code).toBe("MEMBER_NOT_FOUND");
     expect((await prisma.member.findUniqueOrThrow({ where: { id: bStaff.memberId } })).role).toBe("staff");
 
     const setActive = await authCall("/organization/set-active", { cookie: a.owner.cookie, body: { organizationId: b.business.id } });
-    expect(setActive.status).toBeGreaterThanOrEqual(400);
+    expect(setActive.status).toBe(403);
+    expect(setActive.json.code).toBe("USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
     const readB = await authCall(`/organization/get-full-organization?organizationId=${b.business.id}`, {
       method: "GET",
       cookie: a.owner.cookie,
     });
-    expect(readB.status).toBeGreaterThanOrEqual(400);
+    expect(readB.status).toBe(403);
+    expect(readB.json.code).toBe("USER_IS_NOT_A_MEMBER_OF_THE_ORGANIZATION");
 
     const mine = await call(businessRoute.GET, "/api/business", { cookie: a.owner.cookie });
     expect(mine.json.business.id).toBe(a.business.id);

@@ -63,7 +63,6 @@ describe("tenancy matrix: every route × every caller → exact status", () => {
       for (const caller of callers) {
         const res = await send(handler!, method, await row.request(world), caller, world);
         actual[caller] = res.status;
-        expect(res.status, `${caller}: ${res.text.slice(0, 300)}`).not.toBe(500);
         if (caller === "anonymous" || caller === "otherOwner" || caller === "otherKey") {
           for (const secretOfA of [world.a.business.id, world.a.owner.email, world.a.endpointId, world.a.deliveryId]) {
             expect(res.text, `${caller} saw business A`).not.toContain(secretOfA);
