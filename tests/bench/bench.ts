@@ -1,148 +1,102 @@
-// npm run bench — builds and starts the production server on a fresh database on the local PostgreSQL
-// (rate limits in Redis when REDIS_URL is set), loads it from this second process with autocannon on
-// 127.0.0.1 only, bounded in time, and prints requests/s, p50 and p99 for the framework's floor and the
-// API-key hot paths.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import autocannon from "autocannon";
-import pg from "pg";
+// npm run bench — the API-key hot paths against the framework's floor, in one run on a fresh production build:
+// `next start` on a fresh database on the local PostgreSQL (rate limits in Redis when REDIS_URL is set), loaded
+// by wrk from a second process on 127.0.0.1 only, bounded in time. Prints requests/s, p50 and p99 of
+//   the floor (GET /api/ping), GET /api/pos/status, POST /api/pos/transactions on one hot business and on
+//   200 businesses with a key each, in alternating rounds; then the cold start of a fresh `next start`.
+// npm run bench -- --soak: ten minutes of mixed load at half the measured maximum (see soak.ts).
+// Flags: --no-build (reuse .next), --soak. Env: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_BUSINESSES,
+// BENCH_PORT, BENCH_SOAK_MINUTES.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { measureColdStarts, printColdStarts } from "./support/cold-start";
+import { seedBusinesses } from "./support/seed-businesses";
+import { assertPortFree, buildUnlessAsked, createBenchDatabase, startNext, stopServer, waitFor } from "./support/server";
+import { runSoak } from "./support/soak";
+import { wrk, type LoadResult, type Mode } from "./support/wrk";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const BASE = `http://127.0.0.1:${PORT}`;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const BUSINESSES = Number(process.env.BENCH_BUSINESSES ?? 200);
+const soak = process.argv.includes("--soak");
+
+interface Scenario {
+  name: string;
+  mode: Mode;
+  keysFile: string;
+}
 
 async function main() {
-  if (await fetch(BASE).then(() => true, () => false)) throw new Error(`Something already listens on ${BASE}; stop it or set BENCH_PORT.`);
-  if (!process.argv.includes("--no-build")) run("npx", ["next", "build"]);
-  const dbName = `tangabiz_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const dbUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${dbName}` }).toString();
-  let server: ChildProcess | undefined;
+  await assertPortFree(BASE);
+  buildUnlessAsked();
+  const db = await createBenchDatabase("tangabiz_bench");
+  const dir = mkdtempSync(path.join(tmpdir(), "tangabiz-bench-"));
+  const memoryFile = path.join(dir, "memory.jsonl");
+  let server = startNext({ port: PORT, databaseUrl: db.url, memoryFile });
   try {
-    server = startServer(dbUrl);
     await waitFor(`${BASE}/api/health`, 60_000);
-    const key = await seedBusiness(dbUrl);
-    const all = scenarios(key);
+    // One hot business (two keys' worth of traffic on one counter row) and BUSINESSES others, a key each.
+    const [hot, ...many] = await seedBusinesses(db.url, BUSINESSES + 1);
+    const hotKeys = path.join(dir, "hot.keys");
+    const manyKeys = path.join(dir, "many.keys");
+    writeFileSync(hotKeys, `${hot.key}\n`);
+    writeFileSync(manyKeys, many.map((b) => b.key).join("\n") + "\n");
+
+    if (soak) {
+      await runSoak({ base: BASE, keysFile: manyKeys, hotKey: hot.key, memoryFile });
+      return;
+    }
+    const scenarios: Scenario[] = [
+      { name: "floor: GET /api/ping", mode: "ping", keysFile: hotKeys },
+      { name: "GET /api/pos/status", mode: "status", keysFile: hotKeys },
+      { name: "POST /api/pos/transactions, 1 business", mode: "transactions", keysFile: hotKeys },
+      { name: `POST /api/pos/transactions, ${BUSINESSES} businesses`, mode: "transactions", keysFile: manyKeys },
+    ];
     // Warm every path first (JIT, pools, caches) so the first scenario measured is not the coldest.
-    for (const scenario of all) await autocannon({ url: BASE, connections: CONNECTIONS, requests: scenario.requests, duration: 3 });
-    const rows = [];
-    for (const scenario of all) rows.push({ name: scenario.name, ...(await load(scenario)) });
-    printTable(rows);
-  } finally {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM"); // the whole group: next and the server it forks
-      } catch {
-        // already gone
+    for (const s of scenarios) await wrk({ base: BASE, mode: s.mode, keysFile: s.keysFile, seconds: 3, connections: CONNECTIONS, runId: "warm" });
+    const results: LoadResult[][] = scenarios.map(() => []);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [i, s] of scenarios.entries()) {
+        results[i].push(await wrk({ base: BASE, mode: s.mode, keysFile: s.keysFile, seconds: SECONDS, connections: CONNECTIONS, runId: `r${round}` }));
       }
     }
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    printTable(scenarios, results);
+
+    await stopServer(server);
+    printColdStarts(await measureColdStarts({ port: PORT, databaseUrl: db.url, key: hot.key, runs: 3 }));
+  } finally {
+    await stopServer(server);
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function startServer(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      APP_URL: BASE,
-      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
-      ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-      CRON_SECRET: randomBytes(24).toString("hex"),
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-// Signs up through the real auth route, registers a business (which returns its first key), then lifts
-// the plan and rate limits so the benchmark measures the request path, not the limits.
-async function seedBusiness(databaseUrl: string): Promise<string> {
-  const headers = { "content-type": "application/json", origin: BASE };
-  const signUp = await fetch(`${BASE}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email: `bench-${randomBytes(3).toString("hex")}@example.test`, password: "bench-password-1", name: "Bench" }),
-  });
-  const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const registered = await fetch(`${BASE}/api/business/register`, { method: "POST", headers: { ...headers, cookie }, body: JSON.stringify({ businessName: "Bench Shop" }) });
-  const body = await registered.json();
-  if (!registered.ok) throw new Error(`registration failed: ${JSON.stringify(body)}`);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  await db.query(`UPDATE "Subscription" SET plan = 'enterprise' WHERE "businessId" = $1`, [body.business.id]);
-  await db.query(`UPDATE "ApiKey" SET "rateLimitPerHour" = 100000000 WHERE "businessId" = $1`, [body.business.id]);
-  await db.end();
-  return body.apiKey.key;
-}
-
-type Scenario = { name: string; requests: autocannon.Request[] };
-
-function scenarios(key: string): Scenario[] {
-  const auth = { authorization: `Bearer ${key}` };
-  let n = 0;
-  const run = randomBytes(3).toString("hex");
-  return [
-    { name: "bare handler (GET /api/ping)", requests: [{ method: "GET", path: "/api/ping" }] },
-    { name: "GET /api/pos/status", requests: [{ method: "GET", path: "/api/pos/status", headers: auth }] },
-    {
-      name: "POST /api/pos/transactions",
-      requests: [
-        {
-          method: "POST",
-          path: "/api/pos/transactions",
-          setupRequest: (req) => ({
-            ...req,
-            headers: { ...auth, "content-type": "application/json" },
-            body: JSON.stringify({ amount: 1250, currency: "USD", type: "sale", reference: `bench-${run}-${n++}` }),
-          }),
-        },
-      ],
-    },
-  ];
-}
-
-async function load(scenario: Scenario) {
-  const result = await autocannon({ url: BASE, connections: CONNECTIONS, requests: scenario.requests, duration: DURATION });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
-}
-
-function printTable(rows: { name: string; rps: number; p50: number; p99: number; errors: number; total: number }[]) {
-  const bare = rows[0];
-  console.log(`\n${CONNECTIONS} connections, ${DURATION} s each after a 3 s warm-up of each, next start on PostgreSQL${process.env.REDIS_URL ? " + Redis" : ""}\n`);
-  console.log(["scenario".padEnd(32), "req/s".padStart(8), "p50 ms".padStart(7), "p99 ms".padStart(7), "rps vs bare".padStart(12), "p99 vs bare".padStart(12), "errors".padStart(7)].join(" "));
-  for (const row of rows) {
+// Each scenario's figures are the median over the rounds; "vs floor" compares it with the floor of the same round.
+function printTable(scenarios: Scenario[], results: LoadResult[][]) {
+  const floor = results[0];
+  console.log(
+    `\n${CONNECTIONS} connections (wrk, 1 thread), ${SECONDS} s per scenario, ${ROUNDS} alternating rounds after a 3 s warm-up of each; ` +
+      `next start on PostgreSQL${process.env.REDIS_URL ? " + Redis" : ""}; medians over the rounds\n`,
+  );
+  const header = ["scenario".padEnd(44), "req/s".padStart(7), "p50 ms".padStart(7), "p99 ms".padStart(7), "vs floor".padStart(9), "p99 vs floor".padStart(13), "errors".padStart(7), "  req/s per round"];
+  console.log(header.join(" "));
+  for (const [i, s] of scenarios.entries()) {
+    const rounds = results[i];
     console.log(
       [
-        row.name.padEnd(32),
-        row.rps.toFixed(0).padStart(8),
-        String(row.p50).padStart(7),
-        String(row.p99).padStart(7),
-        `${((row.rps / bare.rps) * 100).toFixed(0)}%`.padStart(12),
-        `${(row.p99 / bare.p99).toFixed(2)}x`.padStart(12),
-        String(row.errors).padStart(7),
+        s.name.padEnd(44),
+        median(rounds.map((r) => r.rps)).toFixed(0).padStart(7),
+        median(rounds.map((r) => r.p50)).toFixed(1).padStart(7),
+        median(rounds.map((r) => r.p99)).toFixed(1).padStart(7),
+        `${(median(rounds.map((r, k) => r.rps / floor[k].rps)) * 100).toFixed(0)}%`.padStart(9),
+        `${median(rounds.map((r, k) => r.p99 / floor[k].p99)).toFixed(2)}x`.padStart(13),
+        String(rounds.reduce((n, r) => n + r.errors, 0)).padStart(7),
+        "  " + rounds.map((r) => r.rps.toFixed(0)).join(" / "),
       ].join(" "),
     );
   }

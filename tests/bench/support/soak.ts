@@ -1,0 +1,134 @@
+// npm run bench -- --soak: BENCH_SOAK_MINUTES (10) of mixed load (status, heartbeats, transactions, usage reads
+// over 200 keys) at about half the measured maximum, with a trickle of made-up keys and oversized chunked bodies
+// beside it. Every 10 s it prints requests/s, p99, errors, the server's RSS and V8 heap; at the end the slope of
+// heap and RSS over the run, and the floor measured before and after.
+import { readFileSync } from "node:fs";
+import { generateApiKey } from "@/lib/api-keys/key-format";
+import { wrk, type LoadResult } from "./wrk";
+
+const WINDOW_SECONDS = 10;
+const STEADY_CONNECTIONS = 20;
+
+interface Window {
+  atSeconds: number;
+  load: LoadResult;
+  rssMb: number;
+  heapMb: number; // the lowest heap sampled in the window: what survives garbage collection
+  servedBefore: number; // requests served before the end of this window (wrk and the trickle)
+}
+
+interface MemorySample {
+  pid: number;
+  t: number;
+  rss: number;
+  heapUsed: number;
+}
+
+export async function runSoak({ base, keysFile, hotKey, memoryFile }: { base: string; keysFile: string; hotKey: string; memoryFile: string }) {
+  const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
+  const floorBefore = await wrk({ base, mode: "ping", seconds: 10, connections: 50 });
+  const max = await wrk({ base, mode: "mixed", keysFile, seconds: 10, connections: 50, runId: "max" });
+  const target = max.rps / 2;
+  const delayMs = Math.max(0, Math.round((STEADY_CONNECTIONS * 1000) / target - 2));
+  console.log(`\nSoak: ${minutes} min of mixed load at about half of the measured maximum (${max.rps.toFixed(0)} req/s → ${target.toFixed(0)}), plus a trickle of bad requests`);
+  console.log(`${"t s".padStart(5)} ${"req/s".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)} ${"RSS MB".padStart(7)} ${"heap MB".padStart(8)}`);
+
+  const trickle = startHostileTrickle(base, hotKey);
+  const windows: Window[] = [];
+  const started = Date.now();
+  let served = floorBefore.requests + max.requests;
+  try {
+    for (let i = 1; i <= (minutes * 60) / WINDOW_SECONDS; i++) {
+      const windowStart = Date.now();
+      const load = await wrk({ base, mode: "mixed", keysFile, seconds: WINDOW_SECONDS, connections: STEADY_CONNECTIONS, runId: `soak${i}`, delayMs });
+      served += load.requests;
+      const samples = serverSamples(memoryFile).filter((s) => s.t >= windowStart);
+      const window: Window = {
+        atSeconds: Math.round((Date.now() - started) / 1000),
+        load,
+        rssMb: Math.max(...samples.map((s) => s.rss)) / 2 ** 20,
+        heapMb: Math.min(...samples.map((s) => s.heapUsed)) / 2 ** 20,
+        servedBefore: served + trickle.sent(),
+      };
+      windows.push(window);
+      console.log(
+        `${String(window.atSeconds).padStart(5)} ${load.rps.toFixed(0).padStart(7)} ${load.p99.toFixed(1).padStart(7)} ${String(load.errors).padStart(7)} ${window.rssMb.toFixed(0).padStart(7)} ${window.heapMb.toFixed(1).padStart(8)}`,
+      );
+    }
+  } finally {
+    await trickle.stop();
+  }
+  const floorAfter = await wrk({ base, mode: "ping", seconds: 10, connections: 50 });
+  printSummary(windows, floorBefore, floorAfter, trickle.unexpected());
+}
+
+// The server process is the one of the group with the most memory (`next start` may fork).
+function serverSamples(memoryFile: string): MemorySample[] {
+  const samples: MemorySample[] = readFileSync(memoryFile, "utf8").trim().split("\n").map((line) => JSON.parse(line));
+  const biggest = samples.reduce((a, b) => (b.rss > a.rss ? b : a));
+  return samples.filter((s) => s.pid === biggest.pid);
+}
+
+// Least-squares slope of y over x.
+function slope(xs: number[], ys: number[]): number {
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const num = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i] - my), 0);
+  const den = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  return den === 0 ? 0 : num / den;
+}
+
+function printSummary(windows: Window[], before: LoadResult, after: LoadResult, unexpected: number) {
+  const minutes = windows.map((w) => w.atSeconds / 60);
+  const served = windows.map((w) => w.servedBefore / 100_000);
+  const heap = windows.map((w) => w.heapMb);
+  const rss = windows.map((w) => w.rssMb);
+  const errors = windows.reduce((n, w) => n + w.load.errors, 0) + unexpected;
+  const change = ((after.rps - before.rps) / before.rps) * 100;
+  console.log(`\n  requests served          ${windows.at(-1)?.servedBefore}`);
+  console.log(`  heap after GC            ${heap[0].toFixed(1)} MB → ${heap.at(-1)!.toFixed(1)} MB; slope ${slope(minutes, heap).toFixed(2)} MB/min, ${slope(served, heap).toFixed(2)} MB per 100k requests`);
+  console.log(`  RSS                      ${rss[0].toFixed(0)} MB → ${rss.at(-1)!.toFixed(0)} MB; slope ${slope(minutes, rss).toFixed(2)} MB/min, ${slope(served, rss).toFixed(2)} MB per 100k requests`);
+  console.log(`  floor (GET /api/ping)    before ${before.rps.toFixed(0)} req/s (p99 ${before.p99.toFixed(1)} ms), after ${after.rps.toFixed(0)} req/s (p99 ${after.p99.toFixed(1)} ms): ${change >= 0 ? "+" : ""}${change.toFixed(1)} %`);
+  console.log(`  errors                   ${errors} (non-2xx and socket errors of the steady load, and bad requests not refused as expected)`);
+}
+
+// About 10 requests/s from this process: made-up keys with a valid checksum (they reach the database lookup and
+// the negative cache; 401, or 429 once this address sent too many) and 100 KiB chunked bodies (413).
+function startHostileTrickle(base: string, key: string) {
+  let sent = 0;
+  let unexpected = 0;
+  let running = true;
+  const oversized = () =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 100; i++) controller.enqueue(new Uint8Array(1024).fill(0x20));
+        controller.close();
+      },
+    });
+  const loop = (async () => {
+    while (running) {
+      const bad = sent % 2 === 0;
+      const response = bad
+        ? await fetch(`${base}/api/pos/status`, { headers: { authorization: `Bearer ${generateApiKey("live").key}` } }).catch(() => null)
+        : await fetch(`${base}/api/pos/transactions`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            body: oversized(),
+            duplex: "half",
+          } as RequestInit).catch(() => null);
+      await response?.arrayBuffer().catch(() => null);
+      const expected = bad ? [401, 429] : [413];
+      if (!response || !expected.includes(response.status)) unexpected++;
+      sent++;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    sent: () => sent,
+    unexpected: () => unexpected,
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
