@@ -34,12 +34,14 @@ export interface NextServerOptions {
   env?: Record<string, string>;
   // The server writes its memory use here every second (support/report-memory.cjs), one JSON line per sample.
   memoryFile?: string;
+  // e.g. ["--cpu-prof"], which NODE_OPTIONS does not accept
+  nodeArgs?: string[];
 }
 
-export function startNext({ port, databaseUrl, env = {}, memoryFile }: NextServerOptions): ChildProcess {
+export function startNext({ port, databaseUrl, env = {}, memoryFile, nodeArgs = [] }: NextServerOptions): ChildProcess {
   const base = `http://127.0.0.1:${port}`;
   const reporter = memoryFile ? { NODE_OPTIONS: `--require ${path.resolve("tests/bench/support/report-memory.cjs")}`, BENCH_MEMORY_FILE: memoryFile } : {};
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {
