@@ -6,15 +6,21 @@ interface Waiting<In, Out> {
   reject: (error: unknown) => void;
 }
 
+export interface GroupCommitOptions {
+  maxBatch?: number;
+  // Batches written at the same time. Under load everything that arrives while they are being written goes
+  // into the next one, so batches grow with load instead of racing each other for the same row locks.
+  inFlight?: number;
+}
+
 // Group commit: concurrent requests queue their item and one database transaction (`write`) takes the whole
-// queue. One batch is in flight at a time, so under load everything that arrived while a batch was being
-// written goes into the next one (batches grow with load instead of racing each other for the same row
-// lock). Each request is answered after its batch commits. A failed batch is retried item by item so one bad
+// queue. Each request is answered after its batch commits. A failed batch is retried item by item so one bad
 // item cannot fail the others, except when the database is unreachable: then retries would only make every
 // request wait longer, and nothing of the batch was acknowledged.
-export function groupCommit<In, Out>(write: (items: In[]) => Promise<Out[]>, maxBatch = 500): (item: In) => Promise<Out> {
+export function groupCommit<In, Out>(write: (items: In[]) => Promise<Out[]>, { maxBatch = 500, inFlight = 1 }: GroupCommitOptions = {}): (item: In) => Promise<Out> {
   let queue: Waiting<In, Out>[] = [];
-  let writing = false;
+  let writing = 0;
+  let scheduled = false;
 
   async function writeBatch(batch: Waiting<In, Out>[]): Promise<void> {
     try {
@@ -26,21 +32,26 @@ export function groupCommit<In, Out>(write: (items: In[]) => Promise<Out[]>, max
     }
   }
 
-  async function drain(): Promise<void> {
-    writing = true;
-    // Let the requests that arrive in the same tick join the first batch.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (queue.length > 0) {
+  function startBatches(): void {
+    scheduled = false;
+    while (queue.length > 0 && writing < inFlight) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
-      await writeBatch(batch);
+      writing++;
+      void writeBatch(batch).finally(() => {
+        writing--;
+        startBatches();
+      });
     }
-    writing = false;
   }
 
   return (item) =>
     new Promise<Out>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!writing) void drain();
+      // Let the requests that arrive in the same tick join the batch.
+      if (!scheduled && writing < inFlight) {
+        scheduled = true;
+        setImmediate(startBatches);
+      }
     });
 }

@@ -23,6 +23,8 @@ export interface Database {
   // A transaction of plain SQL for the hot path (group-committed POS transactions): on PostgreSQL it runs on
   // a pooled connection directly, skipping the ORM's per-query work; embedded it runs through Prisma.
   transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
+  // One statement of plain SQL, in its own transaction, the same way.
+  query: Query;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ function openPostgres(url: string): Database {
         release: () => client.release(),
       };
     },
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
     async transaction(fn) {
       const client = await pool.connect();
       try {
@@ -102,6 +105,7 @@ function openEmbedded(dir: string): Database {
       };
     },
     transaction: (fn) => prisma.$transaction((tx) => fn((sql, params = []) => tx.$queryRawUnsafe(sql, ...params))),
+    query: (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params),
     async close() {
       await prisma.$disconnect();
       await pglite?.close();

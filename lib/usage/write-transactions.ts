@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { UNLIMITED } from "@/lib/billing/plans";
 import { recordTillCustomers } from "@/lib/customers/record-till-customers";
 import type { TillCustomer } from "@/lib/customers/schemas";
-import { database, type Query } from "@/lib/db";
+import { database } from "@/lib/db";
 import { monthPeriod } from "./period";
 
 export const TRANSACTION_EVENT = "pos.transaction";
@@ -29,81 +28,43 @@ export type TransactionOutcome =
   | { outcome: "conflict"; eventId: string }
   | { outcome: "over_limit"; limit: number };
 
-// Creates missing counters and locks all of them in one statement (ON CONFLICT DO UPDATE locks the row).
-const LOCK_COUNTERS = `
-  INSERT INTO "UsageCounter" ("businessId", metric, period, count, "updatedAt")
-  SELECT b, $2, $3, 0, now() FROM unnest($1::text[]) AS b
-  ON CONFLICT ("businessId", metric, period) DO UPDATE SET "updatedAt" = now()
-  RETURNING "businessId", count`;
+// The whole batch is one call of record_pos_transactions (prisma/migrations/20261128110000_record_pos_transactions):
+// it locks the month's counter rows of the batch's businesses, then tells duplicates, applies the monthly limit
+// and inserts and counts the new events, all in one round trip and one database transaction. Per business,
+// concurrent batches (of this or another instance) are serialized by those locks, so the duplicate check, the
+// limit and the count are exact.
+const RECORD = `
+  SELECT idx, outcome, event_id AS "eventId"
+  FROM record_pos_transactions($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[],
+                               $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::int[], $13::text, $14::text)`;
 
-const FIND_EXISTING = `
-  SELECT id, "businessId", reference, "requestHash" FROM "UsageEvent"
-  WHERE "eventType" = $3 AND ("businessId", reference) IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+type RecordedRow = { idx: number; outcome: "created" | "duplicate" | "conflict" | "over_limit"; eventId: string | null };
 
-const INSERT_AND_COUNT = `
-  WITH added AS (
-    INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", reference, "requestHash", quantity, "amountCents",
-                              currency, "transactionType", "terminalId", data, "occurredAt", "createdAt")
-    SELECT id, b, k, $11, ref, hash, 1, amount, cur, typ, term, data::jsonb, at, now()
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[],
-                $9::text[], $10::timestamptz[], $13::text[]) AS t(id, b, k, ref, amount, cur, typ, term, data, at, hash)
-    ON CONFLICT DO NOTHING
-    RETURNING "businessId"
-  ),
-  per_business AS (SELECT "businessId", count(*)::int AS n FROM added GROUP BY 1),
-  counted AS (
-    UPDATE "UsageCounter" AS c SET count = c.count + p.n, "updatedAt" = now()
-    FROM per_business AS p
-    WHERE c."businessId" = p."businessId" AND c.metric = $11 AND c.period = $12
-    RETURNING 1
-  )
-  SELECT (SELECT coalesce(sum(n), 0)::int FROM per_business) AS inserted`;
-
-// Writes a batch of POS transactions in one database transaction. The month's usage counter rows of the
-// businesses involved are locked first, so per business everything below is serialized: the duplicate
-// check on (business, reference), the plan limit, and the counter increment are exact under concurrency.
+// Batches without till customers are a single statement (its own transaction); the rare ones with customers
+// add the customer upserts in the same transaction.
 export async function writeTransactions(rows: TransactionRow[]): Promise<TransactionOutcome[]> {
-  const period = monthPeriod();
-  const businessIds = [...new Set(rows.map((row) => row.businessId))].sort();
+  const params = recordParams(rows, monthPeriod());
+  if (!rows.some((row) => row.customer)) return outcomes(rows, await database.query<RecordedRow>(RECORD, params));
   return database.transaction(async (query) => {
-    const counters = await query<{ businessId: string; count: number }>(LOCK_COUNTERS, [businessIds, TRANSACTION_EVENT, period]);
-    const existing = await query<{ id: string; businessId: string; reference: string; requestHash: string | null }>(FIND_EXISTING, [
-      rows.map((r) => r.businessId),
-      rows.map((r) => r.reference),
-      TRANSACTION_EVENT,
-    ]);
-
-    // An event stored before request hashes existed (null) counts as the same request.
-    const known = new Map(existing.map((e) => [`${e.businessId}\u0000${e.reference}`, { id: e.id, hash: e.requestHash }]));
-    const used = new Map(counters.map((c) => [c.businessId, Number(c.count)]));
-    const admitted: (TransactionRow & { id: string })[] = [];
-    const outcomes = rows.map((row): TransactionOutcome => {
-      const key = `${row.businessId}\u0000${row.reference}`;
-      const earlier = known.get(key);
-      if (earlier) {
-        const same = earlier.hash === null || earlier.hash === row.requestHash;
-        return { outcome: same ? "duplicate" : "conflict", eventId: earlier.id };
-      }
-      const count = used.get(row.businessId) ?? 0;
-      if (row.monthlyLimit !== UNLIMITED && count >= row.monthlyLimit) return { outcome: "over_limit", limit: row.monthlyLimit };
-      const id = randomUUID();
-      known.set(key, { id, hash: row.requestHash });
-      used.set(row.businessId, count + 1);
-      admitted.push({ ...row, id });
-      return { outcome: "created", eventId: id };
-    });
-    if (admitted.length > 0) await insertAndCount(query, admitted, period);
-    const withCustomer = admitted.filter((row) => row.customer);
+    const recorded = await query<RecordedRow>(RECORD, params);
+    const created = recorded.filter((r) => r.outcome === "created").map((r) => ({ ...rows[r.idx - 1], eventId: r.eventId! }));
+    const withCustomer = created.filter((row) => row.customer);
     if (withCustomer.length > 0) {
-      await recordTillCustomers(query, withCustomer.map((row) => ({ eventId: row.id, businessId: row.businessId, customer: row.customer! })));
+      await recordTillCustomers(query, withCustomer.map((row) => ({ eventId: row.eventId, businessId: row.businessId, customer: row.customer! })));
     }
-    return outcomes;
+    return outcomes(rows, recorded);
   });
 }
 
-async function insertAndCount(query: Query, rows: (TransactionRow & { id: string })[], period: string) {
-  const [{ inserted }] = await query<{ inserted: number }>(INSERT_AND_COUNT, [
-    rows.map((r) => r.id),
+function outcomes(rows: TransactionRow[], recorded: RecordedRow[]): TransactionOutcome[] {
+  return recorded.map((r) =>
+    r.outcome === "over_limit" ? { outcome: "over_limit", limit: rows[r.idx - 1].monthlyLimit } : { outcome: r.outcome, eventId: r.eventId! },
+  );
+}
+
+function recordParams(rows: TransactionRow[], period: string): unknown[] {
+  return [
+    rows.map(() => randomUUID()),
     rows.map((r) => r.businessId),
     rows.map((r) => r.apiKeyId),
     rows.map((r) => r.reference),
@@ -113,10 +74,9 @@ async function insertAndCount(query: Query, rows: (TransactionRow & { id: string
     rows.map((r) => r.terminalId),
     rows.map((r) => (r.metadata === undefined ? null : JSON.stringify(r.metadata))),
     rows.map((r) => r.occurredAt.toISOString()),
+    rows.map((r) => r.requestHash),
+    rows.map((r) => r.monthlyLimit),
     TRANSACTION_EVENT,
     period,
-    rows.map((r) => r.requestHash),
-  ]);
-  // Only a concurrent batch of another month (at the month boundary) can get here first; the caller retries row by row.
-  if (Number(inserted) !== rows.length) throw new Error("transaction batch raced with another; retrying row by row");
+  ];
 }

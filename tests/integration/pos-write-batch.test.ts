@@ -1,0 +1,80 @@
+// The POS batch writer as two server instances meet it: batches for one business written at the same time (no
+// group commit between them), racing on the monthly limit and on references.
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { monthPeriod } from "@/lib/usage/period";
+import { writeTransactions, type TransactionRow } from "@/lib/usage/write-transactions";
+import { createBusiness } from "../helpers/fixtures";
+
+function rowsFor(businessId: string, apiKeyId: string, references: string[], monthlyLimit: number, requestHash = "hash-a"): TransactionRow[] {
+  return references.map((reference) => ({
+    businessId,
+    apiKeyId,
+    reference,
+    requestHash: `${requestHash}:${reference}`,
+    amountCents: 500,
+    currency: "USD",
+    type: "sale",
+    terminalId: null,
+    metadata: undefined,
+    occurredAt: new Date(),
+    monthlyLimit,
+  }));
+}
+
+const counterOf = (businessId: string) =>
+  prisma.usageCounter.findUnique({ where: { businessId_metric_period: { businessId, metric: "pos.transaction", period: monthPeriod() } } });
+
+describe("writeTransactions, batches of two instances at once", () => {
+  it("admits exactly up to the monthly limit, in arrival order within each batch", async () => {
+    const { business, apiKeyId } = await createBusiness("Two Tills");
+    await prisma.usageCounter.create({ data: { businessId: business.id, metric: "pos.transaction", period: monthPeriod(), count: 490 } });
+    const refs = (prefix: string) => Array.from({ length: 8 }, (_, i) => `${prefix}-${i}`);
+    const [a, b] = await Promise.all([
+      writeTransactions(rowsFor(business.id, apiKeyId, refs("A"), 500)),
+      writeTransactions(rowsFor(business.id, apiKeyId, refs("B"), 500)),
+    ]);
+    const outcomes = [...a, ...b].map((o) => o.outcome);
+    expect(outcomes.filter((o) => o === "created")).toHaveLength(10);
+    expect(outcomes.filter((o) => o === "over_limit")).toHaveLength(6);
+    // Whichever batch went first took all 8; the other got the 2 left, its first two rows.
+    const second = a.filter((o) => o.outcome === "created").length === 8 ? b : a;
+    expect(second.map((o) => o.outcome)).toEqual(["created", "created", "over_limit", "over_limit", "over_limit", "over_limit", "over_limit", "over_limit"]);
+    expect(second.find((o) => o.outcome === "over_limit")).toEqual({ outcome: "over_limit", limit: 500 });
+    expect((await counterOf(business.id))?.count).toBe(500);
+    expect(await prisma.usageEvent.count({ where: { businessId: business.id, eventType: "pos.transaction" } })).toBe(10);
+  });
+
+  it("stores a reference sent to both once: the other batch answers with the same event", async () => {
+    const { business, apiKeyId } = await createBusiness("Retrying Till");
+    const [a, b] = await Promise.all([
+      writeTransactions(rowsFor(business.id, apiKeyId, ["R-1", "R-2"], -1)),
+      writeTransactions(rowsFor(business.id, apiKeyId, ["R-2", "R-3"], -1)),
+    ]);
+    const r2 = [a[1], b[0]];
+    expect(r2.map((o) => o.outcome).sort()).toEqual(["created", "duplicate"]);
+    expect(r2[0]).toMatchObject({ eventId: (r2[1] as { eventId: string }).eventId });
+    expect((await counterOf(business.id))?.count).toBe(3);
+  });
+
+  it("within one batch, a repeated reference follows its first occurrence: duplicate, or conflict when the request differs", async () => {
+    const { business, apiKeyId } = await createBusiness("Busy Till");
+    const [first] = rowsFor(business.id, apiKeyId, ["S-1"], -1);
+    const [different] = rowsFor(business.id, apiKeyId, ["S-1"], -1, "hash-b");
+    const outcomes = await writeTransactions([first, { ...first }, different]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(["created", "duplicate", "conflict"]);
+    const ids = new Set(outcomes.map((o) => (o as { eventId: string }).eventId));
+    expect(ids.size).toBe(1);
+    const stored = await writeTransactions([{ ...first }, { ...different }]);
+    expect(stored.map((o) => o.outcome)).toEqual(["duplicate", "conflict"]);
+    expect((await counterOf(business.id))?.count).toBe(1);
+  });
+
+  it("a business at its limit gets over_limit for new references but still its duplicates", async () => {
+    const { business, apiKeyId } = await createBusiness("Full Till");
+    const [kept] = await writeTransactions(rowsFor(business.id, apiKeyId, ["F-1"], 1));
+    expect(kept.outcome).toBe("created");
+    const outcomes = await writeTransactions(rowsFor(business.id, apiKeyId, ["F-1", "F-2"], 1));
+    expect(outcomes).toEqual([{ outcome: "duplicate", eventId: (kept as { eventId: string }).eventId }, { outcome: "over_limit", limit: 1 }]);
+  });
+});
