@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { ApiKeyContext } from "@/lib/api-keys/verify-api-key";
 import { plans } from "@/lib/billing/plans";
 import { submitTransaction } from "@/lib/usage/transaction-batcher";
-import { emitPosTransactionCreated } from "@/lib/webhooks-out/pos-subscribers";
+import { hasPosSubscriber } from "@/lib/webhooks-out/pos-subscribers";
 import { posRequestHash } from "./request-hash";
 import type { PosTransactionInput } from "./schemas";
 
@@ -20,10 +20,9 @@ export async function recordPosTransaction(key: ApiKeyContext, input: PosTransac
     customer: input.customer,
     occurredAt: input.occurredAt ? new Date(input.occurredAt) : new Date(),
     monthlyLimit: plans[key.plan].limits.transactionsPerMonth,
+    notifyWebhooks: await hasPosSubscriber(key.businessId),
   };
   const result = await submitTransaction(row);
-  // After the batch committed; a cached per-business check, so businesses without a subscriber pay nothing.
-  if (result.outcome === "created") emitPosTransactionCreated({ ...row, eventId: result.eventId });
   if (result.outcome === "over_limit") {
     throw new ApiError(
       "plan_limit_reached",

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { recordTillCustomers } from "@/lib/customers/record-till-customers";
 import type { TillCustomer } from "@/lib/customers/schemas";
-import { database } from "@/lib/db";
+import { database, prisma, type Query } from "@/lib/db";
+import { emitPosTransactionsCreated } from "@/lib/webhooks-out/pos-subscribers";
 import { monthPeriod } from "./period";
 
 export const TRANSACTION_EVENT = "pos.transaction";
@@ -20,6 +21,8 @@ export interface TransactionRow {
   occurredAt: Date;
   monthlyLimit: number;
   customer?: TillCustomer;
+  // The business has an endpoint for pos.transaction.created (lib/webhooks-out/pos-subscribers.ts).
+  notifyWebhooks?: boolean;
 }
 
 export type TransactionOutcome =
@@ -40,18 +43,21 @@ const RECORD = `
 
 type RecordedRow = { idx: number; outcome: "created" | "duplicate" | "conflict" | "over_limit"; eventId: string | null };
 
-// Batches without till customers are a single statement (its own transaction); the rare ones with customers
-// add the customer upserts in the same transaction.
+// A batch is a single statement (its own transaction), unless it carries till customers or sales of businesses
+// with POS webhooks: then the customer upserts and the events are written in the same transaction.
 export async function writeTransactions(rows: TransactionRow[]): Promise<TransactionOutcome[]> {
   const params = recordParams(rows, monthPeriod());
-  if (!rows.some((row) => row.customer)) return outcomes(rows, await database.query<RecordedRow>(RECORD, params));
-  return database.transaction(async (query) => {
+  if (!rows.some((row) => row.customer || row.notifyWebhooks)) return outcomes(rows, await database.query<RecordedRow>(RECORD, params));
+  return prisma.$transaction(async (tx) => {
+    const query: Query = (sql, values = []) => tx.$queryRawUnsafe(sql, ...values);
     const recorded = await query<RecordedRow>(RECORD, params);
     const created = recorded.filter((r) => r.outcome === "created").map((r) => ({ ...rows[r.idx - 1], eventId: r.eventId! }));
     const withCustomer = created.filter((row) => row.customer);
     if (withCustomer.length > 0) {
       await recordTillCustomers(query, withCustomer.map((row) => ({ eventId: row.eventId, businessId: row.businessId, customer: row.customer! })));
     }
+    const notified = created.filter((row) => row.notifyWebhooks);
+    if (notified.length > 0) await emitPosTransactionsCreated(tx, notified);
     return outcomes(rows, recorded);
   });
 }
