@@ -4,6 +4,8 @@ import { prisma } from "@/lib/db";
 import type { Plan } from "@/lib/generated/prisma/enums";
 
 const SEEN_WRITE_INTERVAL_MS = 30_000;
+// Bounded, so a long-running instance does not keep every terminal it ever saw.
+const MAX_REMEMBERED = 10_000;
 const lastWritten = new Map<string, number>();
 
 // Records a terminal as seen. Known terminals are updated at most every 30 s per instance; a new one is
@@ -18,6 +20,8 @@ export async function markTerminalSeen(businessId: string, plan: Plan, terminalI
     data: { lastSeenAt: now, lastApiKeyId: apiKeyId },
   });
   if (updated.count === 0) await registerTerminal(businessId, plan, terminalId, apiKeyId, now);
+  lastWritten.delete(cacheKey);
+  if (lastWritten.size >= MAX_REMEMBERED) lastWritten.delete(lastWritten.keys().next().value!);
   lastWritten.set(cacheKey, now.getTime());
 }
 

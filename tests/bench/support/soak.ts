@@ -13,7 +13,7 @@ interface Window {
   atSeconds: number;
   load: LoadResult;
   rssMb: number;
-  heapMb: number; // the lowest heap sampled in the window: what survives garbage collection
+  heapMb: number; // live heap: measured after the latest full garbage collection
   servedBefore: number; // requests served before the end of this window (wrk and the trickle)
 }
 
@@ -22,6 +22,7 @@ interface MemorySample {
   t: number;
   rss: number;
   heapUsed: number;
+  liveHeap: number | null;
 }
 
 export async function runSoak({ base, keysFile, hotKey, memoryFile }: { base: string; keysFile: string; hotKey: string; memoryFile: string }) {
@@ -47,7 +48,7 @@ export async function runSoak({ base, keysFile, hotKey, memoryFile }: { base: st
         atSeconds: Math.round((Date.now() - started) / 1000),
         load,
         rssMb: Math.max(...samples.map((s) => s.rss)) / 2 ** 20,
-        heapMb: Math.min(...samples.map((s) => s.heapUsed)) / 2 ** 20,
+        heapMb: (samples.at(-1)?.liveHeap ?? Math.min(...samples.map((s) => s.heapUsed))) / 2 ** 20,
         servedBefore: served + trickle.sent(),
       };
       windows.push(window);
@@ -78,25 +79,26 @@ function slope(xs: number[], ys: number[]): number {
   return den === 0 ? 0 : num / den;
 }
 
-function printSummary(windows: Window[], before: LoadResult, after: LoadResult, unexpected: number) {
+function printSummary(windows: Window[], before: LoadResult, after: LoadResult, unexpected: Map<string, number>) {
   const minutes = windows.map((w) => w.atSeconds / 60);
   const served = windows.map((w) => w.servedBefore / 100_000);
   const heap = windows.map((w) => w.heapMb);
   const rss = windows.map((w) => w.rssMb);
-  const errors = windows.reduce((n, w) => n + w.load.errors, 0) + unexpected;
+  const errors = windows.reduce((n, w) => n + w.load.errors, 0) + [...unexpected.values()].reduce((a, b) => a + b, 0);
   const change = ((after.rps - before.rps) / before.rps) * 100;
-  console.log(`\n  requests served          ${windows.at(-1)?.servedBefore}`);
-  console.log(`  heap after GC            ${heap[0].toFixed(1)} MB → ${heap.at(-1)!.toFixed(1)} MB; slope ${slope(minutes, heap).toFixed(2)} MB/min, ${slope(served, heap).toFixed(2)} MB per 100k requests`);
-  console.log(`  RSS                      ${rss[0].toFixed(0)} MB → ${rss.at(-1)!.toFixed(0)} MB; slope ${slope(minutes, rss).toFixed(2)} MB/min, ${slope(served, rss).toFixed(2)} MB per 100k requests`);
-  console.log(`  floor (GET /api/ping)    before ${before.rps.toFixed(0)} req/s (p99 ${before.p99.toFixed(1)} ms), after ${after.rps.toFixed(0)} req/s (p99 ${after.p99.toFixed(1)} ms): ${change >= 0 ? "+" : ""}${change.toFixed(1)} %`);
-  console.log(`  errors                   ${errors} (non-2xx and socket errors of the steady load, and bad requests not refused as expected)`);
+  console.log(`\n  requests served           ${windows.at(-1)?.servedBefore}`);
+  console.log(`  live heap (after full GC) ${heap[0].toFixed(1)} MB → ${heap.at(-1)!.toFixed(1)} MB; slope ${slope(minutes, heap).toFixed(2)} MB/min, ${slope(served, heap).toFixed(2)} MB per 100k requests`);
+  console.log(`  RSS                       ${rss[0].toFixed(0)} MB → ${rss.at(-1)!.toFixed(0)} MB; slope ${slope(minutes, rss).toFixed(2)} MB/min, ${slope(served, rss).toFixed(2)} MB per 100k requests`);
+  console.log(`  floor (GET /api/ping)     before ${before.rps.toFixed(0)} req/s (p99 ${before.p99.toFixed(1)} ms), after ${after.rps.toFixed(0)} req/s (p99 ${after.p99.toFixed(1)} ms): ${change >= 0 ? "+" : ""}${change.toFixed(1)} %`);
+  console.log(`  errors                    ${errors} (non-2xx and socket errors of the steady load, and bad requests not refused as expected)`);
+  for (const [what, count] of unexpected) console.log(`    ${count} × ${what}`);
 }
 
 // About 10 requests/s from this process: made-up keys with a valid checksum (they reach the database lookup and
 // the negative cache; 401, or 429 once this address sent too many) and 100 KiB chunked bodies (413).
 function startHostileTrickle(base: string, key: string) {
   let sent = 0;
-  let unexpected = 0;
+  const unexpected = new Map<string, number>();
   let running = true;
   const oversized = () =>
     new ReadableStream<Uint8Array>({
@@ -109,16 +111,19 @@ function startHostileTrickle(base: string, key: string) {
     while (running) {
       const bad = sent % 2 === 0;
       const response = bad
-        ? await fetch(`${base}/api/pos/status`, { headers: { authorization: `Bearer ${generateApiKey("live").key}` } }).catch(() => null)
+        ? await fetch(`${base}/api/pos/status`, { headers: { authorization: `Bearer ${generateApiKey("live").key}` } }).catch((e: Error) => e)
         : await fetch(`${base}/api/pos/transactions`, {
             method: "POST",
             headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
             body: oversized(),
             duplex: "half",
-          } as RequestInit).catch(() => null);
-      await response?.arrayBuffer().catch(() => null);
+          } as RequestInit).catch((e: Error) => e);
+      if (response instanceof Response) await response.arrayBuffer().catch(() => null);
       const expected = bad ? [401, 429] : [413];
-      if (!response || !expected.includes(response.status)) unexpected++;
+      if (!(response instanceof Response) || !expected.includes(response.status)) {
+        const what = `${bad ? "made-up key" : "oversized body"}: ${response instanceof Response ? response.status : `${response.message} (${String((response.cause as Error)?.message ?? "")})`}`;
+        unexpected.set(what, (unexpected.get(what) ?? 0) + 1);
+      }
       sent++;
       await new Promise((r) => setTimeout(r, 100));
     }
