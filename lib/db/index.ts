@@ -20,6 +20,9 @@ export interface Database {
   prisma: PrismaClient;
   kind: "postgres" | "embedded";
   connect(): Promise<RawSql>;
+  // One plain-SQL statement, for reads on the hot path that must not wait for the ORM to start (its query
+  // compiler costs ~250 ms on a process's first query): a pooled connection on PostgreSQL, Prisma embedded.
+  query: Query;
   // A transaction of plain SQL for the hot path (group-committed POS transactions): on PostgreSQL it runs on
   // a pooled connection directly, skipping the ORM's per-query work; embedded it runs through Prisma.
   transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
@@ -43,6 +46,7 @@ function openPostgres(url: string): Database {
   return {
     prisma,
     kind: "postgres",
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
     async connect() {
       const client = await pool.connect();
       return {
@@ -93,6 +97,7 @@ function openEmbedded(dir: string): Database {
   return {
     prisma,
     kind: "embedded",
+    query: (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params),
     async connect() {
       const db = open();
       return {
