@@ -1,7 +1,6 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -78,20 +77,25 @@ function openPostgres(url: string): Database {
 
 // The embedded database opens (and locks its folder) on the first query, not on import: Next.js imports
 // route modules in helper processes too (e.g. `next dev`'s static-paths worker), and those must not
-// touch the folder the server holds.
+// touch the folder the server holds. Its modules load then too (~40 ms a PostgreSQL deployment need not pay).
 function openEmbedded(dir: string): Database {
-  let pglite: PGlite | undefined;
-  const open = () => {
-    if (!pglite) {
+  let opening: Promise<PGlite> | undefined;
+  const open = () =>
+    (opening ??= (async () => {
       if (dir !== "memory://") lockDataFolder(dir);
-      pglite = new PGlite(dir);
-    }
-    return pglite;
-  };
+      const { PGlite } = await import("@electric-sql/pglite");
+      return new PGlite(dir);
+    })().catch((error) => {
+      opening = undefined;
+      throw error;
+    }));
   const adapter: SqlDriverAdapterFactory = {
     provider: "postgres",
     adapterName: "pglite (lazy)",
-    connect: () => new PrismaPGlite(open()).connect(),
+    connect: async () => {
+      const [db, { PrismaPGlite }] = await Promise.all([open(), import("pglite-prisma-adapter")]);
+      return new PrismaPGlite(db).connect();
+    },
   };
   const prisma = new PrismaClient({ adapter });
   return {
@@ -99,7 +103,7 @@ function openEmbedded(dir: string): Database {
     kind: "embedded",
     query: (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params),
     async connect() {
-      const db = open();
+      const db = await open();
       return {
         query: async (sql, params) => (await db.query(sql, params)).rows as never[],
         exec: async (script) => void (await db.exec(script)),
@@ -109,7 +113,7 @@ function openEmbedded(dir: string): Database {
     transaction: (fn) => prisma.$transaction((tx) => fn((sql, params = []) => tx.$queryRawUnsafe(sql, ...params))),
     async close() {
       await prisma.$disconnect();
-      await pglite?.close();
+      await (await opening?.catch(() => undefined))?.close();
     },
   };
 }
