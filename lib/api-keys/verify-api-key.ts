@@ -1,5 +1,5 @@
 import { plans } from "@/lib/billing/plans";
-import { prisma } from "@/lib/db";
+import { database } from "@/lib/db";
 import type { Plan, SubscriptionStatus } from "@/lib/generated/prisma/enums";
 
 // What the hot path needs to know about a key, resolved once and cached in memory. Revocation clears
@@ -19,6 +19,22 @@ export interface ApiKeyContext {
   lastUsedAt: number | null;
   // The business was closed: its keys answer 403 business_closed.
   closed: boolean;
+}
+
+interface KeyRow {
+  id: string;
+  businessId: string;
+  prefix: string;
+  scopes: string[];
+  environment: "live" | "test";
+  rateLimitPerHour: number | null;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+  businessName: string;
+  closed: boolean;
+  plan: Plan | null;
+  status: SubscriptionStatus | null;
 }
 
 export const CACHE_TTL_MS = 30_000;
@@ -42,43 +58,40 @@ export async function findApiKeyByHash(hash: string): Promise<ApiKeyContext | nu
   const cached = cachedApiKey(hash, now);
   if (cached !== undefined) return cached;
 
-  const row = await prisma.apiKey.findUnique({
-    where: { hash },
-    select: {
-      id: true,
-      businessId: true,
-      prefix: true,
-      scopes: true,
-      environment: true,
-      expiresAt: true,
-      revokedAt: true,
-      rateLimitPerHour: true,
-      lastUsedAt: true,
-      business: { select: { name: true, closedAt: true, subscription: { select: { plan: true, status: true } } } },
-    },
-  });
+  // Plain SQL rather than the ORM, so a fresh process answers its first API call without starting Prisma's
+  // query compiler (database.query); times come back as epoch milliseconds from either driver.
+  const [row] = await database.query<KeyRow>(
+    `SELECT k.id, k."businessId", k.prefix, k.scopes, k.environment::text AS environment, k."rateLimitPerHour",
+            (extract(epoch FROM k."expiresAt") * 1000)::float8 AS "expiresAt",
+            (extract(epoch FROM k."revokedAt") * 1000)::float8 AS "revokedAt",
+            (extract(epoch FROM k."lastUsedAt") * 1000)::float8 AS "lastUsedAt",
+            b.name AS "businessName", b."closedAt" IS NOT NULL AS closed, s.plan::text AS plan, s.status::text AS status
+       FROM "ApiKey" k JOIN "Business" b ON b.id = k."businessId" LEFT JOIN "Subscription" s ON s."businessId" = b.id
+      WHERE k.hash = $1`,
+    [hash],
+  );
   if (!row) {
     if (misses.size >= MAX_MISSES) misses.delete(misses.keys().next().value!);
     misses.set(hash, now + CACHE_TTL_MS);
     return null;
   }
-  const plan = row.business.subscription?.plan ?? "free";
+  const plan = row.plan ?? "free";
   const planLimit = plans[plan].limits.requestsPerHourPerKey;
   const value: ApiKeyContext = {
     keyId: row.id,
     businessId: row.businessId,
-    businessName: row.business.name,
+    businessName: row.businessName,
     prefix: row.prefix,
     scopes: row.scopes,
     environment: row.environment,
-    expiresAt: row.expiresAt?.getTime() ?? null,
-    revokedAt: row.revokedAt?.getTime() ?? null,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
     // A key's own limit can only be lower than its plan's (also after a downgrade).
     rateLimitPerHour: Math.min(row.rateLimitPerHour ?? planLimit, planLimit),
     plan,
-    billingStatus: row.business.subscription?.status ?? "active",
-    lastUsedAt: row.lastUsedAt?.getTime() ?? null,
-    closed: row.business.closedAt !== null,
+    billingStatus: row.status ?? "active",
+    lastUsedAt: row.lastUsedAt,
+    closed: row.closed,
   };
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(hash, { value, expires: now + CACHE_TTL_MS });

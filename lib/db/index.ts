@@ -1,7 +1,6 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -20,6 +19,9 @@ export interface Database {
   prisma: PrismaClient;
   kind: "postgres" | "embedded";
   connect(): Promise<RawSql>;
+  // One plain-SQL statement, for reads on the hot path that must not wait for the ORM to start (its query
+  // compiler costs ~250 ms on a process's first query): a pooled connection on PostgreSQL, Prisma embedded.
+  query: Query;
   // A transaction of plain SQL for the hot path (group-committed POS transactions): on PostgreSQL it runs on
   // a pooled connection directly, skipping the ORM's per-query work; embedded it runs through Prisma.
   transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
@@ -45,6 +47,7 @@ function openPostgres(url: string): Database {
   return {
     prisma,
     kind: "postgres",
+    query: async (sql, params) => (await pool.query(sql, params)).rows,
     async connect() {
       const client = await pool.connect();
       return {
@@ -77,27 +80,33 @@ function openPostgres(url: string): Database {
 
 // The embedded database opens (and locks its folder) on the first query, not on import: Next.js imports
 // route modules in helper processes too (e.g. `next dev`'s static-paths worker), and those must not
-// touch the folder the server holds.
+// touch the folder the server holds. Its modules load then too (~40 ms a PostgreSQL deployment need not pay).
 function openEmbedded(dir: string): Database {
-  let pglite: PGlite | undefined;
-  const open = () => {
-    if (!pglite) {
+  let opening: Promise<PGlite> | undefined;
+  const open = () =>
+    (opening ??= (async () => {
       if (dir !== "memory://") lockDataFolder(dir);
-      pglite = new PGlite(dir);
-    }
-    return pglite;
-  };
+      const { PGlite } = await import("@electric-sql/pglite");
+      return new PGlite(dir);
+    })().catch((error) => {
+      opening = undefined;
+      throw error;
+    }));
   const adapter: SqlDriverAdapterFactory = {
     provider: "postgres",
     adapterName: "pglite (lazy)",
-    connect: () => new PrismaPGlite(open()).connect(),
+    connect: async () => {
+      const [db, { PrismaPGlite }] = await Promise.all([open(), import("pglite-prisma-adapter")]);
+      return new PrismaPGlite(db).connect();
+    },
   };
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
     kind: "embedded",
+    query: (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params),
     async connect() {
-      const db = open();
+      const db = await open();
       return {
         query: async (sql, params) => (await db.query(sql, params)).rows as never[],
         exec: async (script) => void (await db.exec(script)),
@@ -108,7 +117,7 @@ function openEmbedded(dir: string): Database {
     query: (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params),
     async close() {
       await prisma.$disconnect();
-      await pglite?.close();
+      await (await opening?.catch(() => undefined))?.close();
     },
   };
 }

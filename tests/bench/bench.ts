@@ -4,7 +4,8 @@
 //   the floor (GET /api/ping), GET /api/pos/status, POST /api/pos/transactions on one hot business and on
 //   200 businesses with a key each, in alternating rounds; then the cold start of a fresh `next start`.
 // npm run bench -- --soak: ten minutes of mixed load at half the measured maximum (see soak.ts).
-// Flags: --no-build (reuse .next), --soak. Env: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_BUSINESSES,
+// npm run bench -- --cold: only the cold starts (a few seconds), five of them.
+// Flags: --no-build (reuse .next), --soak, --cold. Env: BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_BUSINESSES,
 // BENCH_PORT, BENCH_SOAK_MINUTES.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +23,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const BUSINESSES = Number(process.env.BENCH_BUSINESSES ?? 200);
 const soak = process.argv.includes("--soak");
+const coldOnly = process.argv.includes("--cold");
 
 interface Scenario {
   name: string;
@@ -45,6 +47,11 @@ async function main() {
     writeFileSync(hotKeys, `${hot.key}\n`);
     writeFileSync(manyKeys, many.map((b) => b.key).join("\n") + "\n");
 
+    if (coldOnly) {
+      await stopServer(server);
+      printColdStarts(await measureColdStarts({ port: PORT, databaseUrl: db.url, key: hot.key, runs: 5 }));
+      return;
+    }
     if (soak) {
       await runSoak({ base: BASE, keysFile: manyKeys, hotKey: hot.key, memoryFile });
       return;
