@@ -19,14 +19,12 @@ export interface Database {
   prisma: PrismaClient;
   kind: "postgres" | "embedded";
   connect(): Promise<RawSql>;
-  // One plain-SQL statement, for reads on the hot path that must not wait for the ORM to start (its query
-  // compiler costs ~250 ms on a process's first query): a pooled connection on PostgreSQL, Prisma embedded.
+  // One plain-SQL statement in its own transaction, for the hot path (the API-key lookup, a POS batch): on
+  // PostgreSQL a pooled connection directly, skipping the ORM's per-query work and its start (its query compiler
+  // costs ~250 ms on a process's first query); embedded it runs through Prisma.
   query: Query;
-  // A transaction of plain SQL for the hot path (group-committed POS transactions): on PostgreSQL it runs on
-  // a pooled connection directly, skipping the ORM's per-query work; embedded it runs through Prisma.
+  // A transaction of plain SQL (group-committed credit reservations), the same way.
   transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
-  // One statement of plain SQL, in its own transaction, the same way.
-  query: Query;
   close(): Promise<void>;
 }
 
@@ -56,7 +54,6 @@ function openPostgres(url: string): Database {
         release: () => client.release(),
       };
     },
-    query: async (sql, params) => (await pool.query(sql, params)).rows,
     async transaction(fn) {
       const client = await pool.connect();
       try {
@@ -114,7 +111,6 @@ function openEmbedded(dir: string): Database {
       };
     },
     transaction: (fn) => prisma.$transaction((tx) => fn((sql, params = []) => tx.$queryRawUnsafe(sql, ...params))),
-    query: (sql, params = []) => prisma.$queryRawUnsafe(sql, ...params),
     async close() {
       await prisma.$disconnect();
       await (await opening?.catch(() => undefined))?.close();

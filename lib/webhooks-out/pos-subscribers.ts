@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { eventIdFor, queueDeliveries } from "./emit-event";
 
@@ -19,9 +19,13 @@ export function forgetPosSubscription(businessId: string): void {
 export function hasPosSubscriber(businessId: string, now = Date.now()): Promise<boolean> {
   const cached = cache.get(businessId);
   if (cached && cached.expiresAt > now) return cached.subscribed;
-  const subscribed = prisma.webhookEndpoint
-    .count({ where: { businessId, enabled: true, events: { has: "pos.transaction.created" } } })
-    .then((count) => count > 0)
+  // Plain SQL, so a fresh instance's first sale does not wait for the ORM to start (lib/db database.query).
+  const subscribed = database
+    .query<{ subscribed: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM "WebhookEndpoint" WHERE "businessId" = $1 AND enabled AND 'pos.transaction.created' = ANY (events)) AS subscribed`,
+      [businessId],
+    )
+    .then(([row]) => row.subscribed)
     .catch(() => {
       cache.delete(businessId);
       return true; // unknown: the transactional path reads the endpoints exactly
