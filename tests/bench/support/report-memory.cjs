@@ -8,11 +8,16 @@ const { PerformanceObserver, constants } = require("node:perf_hooks");
 const file = process.env.BENCH_MEMORY_FILE;
 if (file) {
   let liveHeap = null;
+  let longestGcMs = 0; // the longest collection pause since the previous sample
   new PerformanceObserver((list) => {
-    if (list.getEntries().some((entry) => entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) liveHeap = process.memoryUsage().heapUsed;
+    for (const entry of list.getEntries()) {
+      longestGcMs = Math.max(longestGcMs, entry.duration);
+      if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) liveHeap = process.memoryUsage().heapUsed;
+    }
   }).observe({ entryTypes: ["gc"] });
   setInterval(() => {
     const { rss, heapUsed } = process.memoryUsage();
-    fs.appendFileSync(file, `${JSON.stringify({ pid: process.pid, t: Date.now(), rss, heapUsed, liveHeap })}\n`);
+    fs.appendFileSync(file, `${JSON.stringify({ pid: process.pid, t: Date.now(), rss, heapUsed, liveHeap, longestGcMs })}\n`);
+    longestGcMs = 0;
   }, 1_000).unref();
 }
