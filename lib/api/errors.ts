@@ -10,6 +10,7 @@ export const errorStatus = {
   invalid_signature: 400,
   invalid_phone_number: 400,
   invalid_encoding: 400,
+  incomplete_body: 400,
   validation_failed: 422,
   integration_credentials_rejected: 422,
   unauthorized: 401,

@@ -18,7 +18,11 @@ export async function readBodyBytes(req: Request, limitBytes: number): Promise<U
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-upload errors the stream (Node: "aborted", ECONNRESET); that is the
+    // client's doing, not a database outage, which the same error code would otherwise be taken for.
+    const { done, value } = await reader.read().catch(() => {
+      throw new ApiError("incomplete_body", "The request body ended before it was complete.");
+    });
     if (done) break;
     total += value.byteLength;
     if (total > limitBytes) {

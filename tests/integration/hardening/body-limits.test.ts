@@ -48,6 +48,20 @@ describe("capped body reader", () => {
     expect(counter.pulled).toBeLessThanOrEqual(CHUNK);
   });
 
+  it("a body cut off by the client (connection reset mid-upload) is a 400 incomplete_body, not a database outage", async () => {
+    const reset = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    let sent = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent) return controller.error(reset);
+        sent = true;
+        controller.enqueue(new TextEncoder().encode('{"amount":'));
+      },
+    });
+    const error = await readBodyText(chunkedRequest("/x", stream, {}), 64 * 1024).catch((e) => e);
+    expect(error).toMatchObject({ code: "incomplete_body", status: 400 });
+  });
+
   it("refuses bytes that are not UTF-8 with 400 invalid_encoding", async () => {
     const req = new Request("http://localhost:3000/x", { method: "POST", body: new Uint8Array([0x7b, 0xed, 0xa0, 0x80, 0x7d]) });
     await expect(readBodyText(req, 1024)).rejects.toMatchObject({ code: "invalid_encoding", status: 400 });
