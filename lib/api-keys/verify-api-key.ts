@@ -44,6 +44,13 @@ const MAX_MISSES = 1_000;
 const cache = new Map<string, { value: ApiKeyContext; expires: number }>();
 const misses = new Map<string, number>();
 
+// A key this instance has found before (its entry may have expired: entries leave only when the cache is full).
+// Such a key is looked up again whatever its address has sent: made-up keys from the same address (a till with
+// a mistyped key behind the shop's one public address) must not lock out the real ones.
+export function isKnownApiKey(hash: string): boolean {
+  return cache.has(hash);
+}
+
 // A hit in either cache, without touching the database; undefined when the hash must be looked up.
 export function cachedApiKey(hash: string, now = Date.now()): ApiKeyContext | null | undefined {
   const hit = cache.get(hash);

@@ -1,7 +1,7 @@
 import { checkApiKeyFormat, hashApiKey } from "@/lib/api-keys/key-format";
 import type { ApiKeyScope } from "@/lib/api-keys/scopes";
 import { touchLastUsed } from "@/lib/api-keys/touch-last-used";
-import { cachedApiKey, findApiKeyByHash, type ApiKeyContext } from "@/lib/api-keys/verify-api-key";
+import { cachedApiKey, findApiKeyByHash, isKnownApiKey, type ApiKeyContext } from "@/lib/api-keys/verify-api-key";
 import { mayLookUpKey, recordFailedKeyLookup } from "@/lib/rate-limit/failed-key-lookups";
 import { consumeRequest, type RateLimitDecision } from "@/lib/rate-limit/api-key-limiter";
 import { recordUsageEvent } from "@/lib/usage/usage-buffer";
@@ -36,14 +36,14 @@ function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
   };
 }
 
-// A key in the cache costs nothing more; an unknown one is looked up only while the caller's address has
-// not sent too many unknown keys, and each miss counts against that address.
+// A key in the cache costs nothing more; one this instance has not seen is looked up only while the caller's
+// address has not sent too many unknown keys, and each miss counts against that address.
 async function lookUpKey(req: Request, raw: string): Promise<ApiKeyContext> {
   const hash = hashApiKey(raw);
   const cached = cachedApiKey(hash);
   if (cached) return cached;
   const ip = clientIp(req);
-  if (ip) {
+  if (ip && !isKnownApiKey(hash)) {
     const allowed = await mayLookUpKey(ip);
     if (!allowed.allowed) {
       throw new ApiError("rate_limited", `Too many invalid API keys from this address. Retry in ${allowed.retryAfterSeconds} s.`, {

@@ -91,4 +91,24 @@ describe("made-up API keys", () => {
     expect((await withKey(status.GET, "/api/pos/status", apiKey, { headers: { "x-forwarded-for": "203.0.113.66" } })).status).toBe(200);
     expect((await withKey(status.GET, "/api/pos/status", generateApiKey("live").key, { headers: { "x-forwarded-for": "198.51.100.8" } })).status).toBe(401);
   });
+
+  it("an address over the limit keeps its real keys once their cache entry expires; a key this instance never saw waits", async () => {
+    const shop = await createBusiness("Shared Address Shop");
+    const other = await createBusiness("Never Seen Shop");
+    forgetAllCachedApiKeys();
+    const address = { headers: { "x-forwarded-for": "203.0.113.90" } };
+    expect((await withKey(status.GET, "/api/pos/status", shop.apiKey, address)).status).toBe(200);
+    for (let i = 0; i < 31; i++) await withKey(status.GET, "/api/pos/status", generateApiKey("live").key, address);
+
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 31_000 }); // past the key cache's 30 s
+    try {
+      const again = await withKey(status.GET, "/api/pos/status", shop.apiKey, address);
+      expect(again.status).toBe(200);
+      const unseen = await withKey(status.GET, "/api/pos/status", other.apiKey, address);
+      expect(unseen.status).toBe(429);
+      expect(unseen.json.error.code).toBe("rate_limited");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
