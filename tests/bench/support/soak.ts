@@ -3,6 +3,7 @@
 // beside it. Every 10 s it prints requests/s, p99, errors, the server's RSS and V8 heap; at the end the slope of
 // heap and RSS over the run, and the floor measured before and after.
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import { generateApiKey } from "@/lib/api-keys/key-format";
 import { wrk, type LoadResult } from "./wrk";
 
@@ -95,33 +96,19 @@ function printSummary(windows: Window[], before: LoadResult, after: LoadResult, 
 }
 
 // About 10 requests/s from this process: made-up keys with a valid checksum (they reach the database lookup and
-// the negative cache; 401, or 429 once this address sent too many) and 100 KiB chunked bodies (413).
+// the negative cache; 401, or 429 once this address sent too many) and 100 KiB chunked bodies (413). Each
+// oversized body goes on a connection of its own: the server closes a connection whose body it stopped reading.
 function startHostileTrickle(base: string, key: string) {
   let sent = 0;
   const unexpected = new Map<string, number>();
   let running = true;
-  const oversized = () =>
-    new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < 100; i++) controller.enqueue(new Uint8Array(1024).fill(0x20));
-        controller.close();
-      },
-    });
   const loop = (async () => {
     while (running) {
       const bad = sent % 2 === 0;
-      const response = bad
-        ? await fetch(`${base}/api/pos/status`, { headers: { authorization: `Bearer ${generateApiKey("live").key}` } }).catch((e: Error) => e)
-        : await fetch(`${base}/api/pos/transactions`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-            body: oversized(),
-            duplex: "half",
-          } as RequestInit).catch((e: Error) => e);
-      if (response instanceof Response) await response.arrayBuffer().catch(() => null);
+      const outcome = bad ? await madeUpKey(base) : await oversizedBody(base, key);
       const expected = bad ? [401, 429] : [413];
-      if (!(response instanceof Response) || !expected.includes(response.status)) {
-        const what = `${bad ? "made-up key" : "oversized body"}: ${response instanceof Response ? response.status : `${response.message} (${String((response.cause as Error)?.message ?? "")})`}`;
+      if (typeof outcome !== "number" || !expected.includes(outcome)) {
+        const what = `${bad ? "made-up key" : "oversized body"}: ${outcome}`;
         unexpected.set(what, (unexpected.get(what) ?? 0) + 1);
       }
       sent++;
@@ -136,4 +123,33 @@ function startHostileTrickle(base: string, key: string) {
       await loop;
     },
   };
+}
+
+async function madeUpKey(base: string): Promise<number | string> {
+  try {
+    const response = await fetch(`${base}/api/pos/status`, { headers: { authorization: `Bearer ${generateApiKey("live").key}` } });
+    await response.arrayBuffer();
+    return response.status;
+  } catch (error) {
+    return `${(error as Error).message} (${String(((error as Error).cause as Error)?.message ?? "")})`;
+  }
+}
+
+// The status of a 100 KiB chunked upload; the server may cut the connection once it has answered.
+function oversizedBody(base: string, key: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = http.request(`${base}/api/pos/transactions`, {
+      method: "POST",
+      agent: false,
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+    });
+    req.on("response", (res) => {
+      resolve(res.statusCode ?? "no status");
+      res.resume();
+    });
+    req.on("error", (error) => resolve(error.message)); // ignored once a status has resolved the promise
+    const chunk = Buffer.alloc(1024, 0x20);
+    for (let i = 0; i < 100; i++) req.write(chunk);
+    req.end();
+  });
 }
