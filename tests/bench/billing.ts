@@ -7,15 +7,15 @@
 // CVT charges per invoice at the fake, and subscriptions left without an invoice.
 // Flags: --no-build (reuse .next), BENCH_BUSINESSES (default 10000), BENCH_KILLS (default 20), BENCH_VERBOSE=1
 // (print each invocation's answer, with its openMs / chargeMs split).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { startFakeCvt, type FakeCvt } from "../fakes/cvt-server";
+import { assertPortFree, buildUnlessAsked, createBenchDatabase, startNext, stopServer, waitFor } from "./support/server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3211);
 const BASE = `http://127.0.0.1:${PORT}`;
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const BUSINESSES = Number(process.env.BENCH_BUSINESSES ?? 10_000);
 const KILLS = Number(process.env.BENCH_KILLS ?? 20);
 const CRON_SECRET = randomBytes(24).toString("hex");
@@ -24,17 +24,14 @@ const DAY = 86_400_000;
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 async function main() {
-  if (await fetch(BASE).then(() => true, () => false)) throw new Error(`Something already listens on ${BASE}; stop it or set BENCH_PORT.`);
-  if (!process.argv.includes("--no-build")) run("npx", ["next", "build"]);
+  await assertPortFree(BASE);
+  buildUnlessAsked();
   const cvt = await startFakeCvt();
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  const databases: string[] = [];
+  const databases: Awaited<ReturnType<typeof createBenchDatabase>>[] = [];
   const freshDatabase = async () => {
-    const name = `tangabiz_bench_billing_${randomBytes(4).toString("hex")}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    databases.push(name);
-    return Object.assign(new URL(SERVER_URL), { pathname: `/${name}` }).toString();
+    const database = await createBenchDatabase("tangabiz_bench_billing");
+    databases.push(database);
+    return database.url;
   };
   let server: ChildProcess | undefined;
   try {
@@ -62,7 +59,7 @@ async function main() {
     console.log(`  peak RSS of server    ${peakRss} MB`);
     console.log(`  invocations           ${invocations}`);
     await report(dbUrl, cvt, periodEnd);
-    stopServer(server);
+    await stopServer(server);
 
     // Phase 2: fresh data, the server killed at random points during the run, restarted, completed.
     cvt.charges.clear();
@@ -75,7 +72,7 @@ async function main() {
       const delay = 300 + Math.floor(Math.random() * 3_000);
       const request = cron().catch(() => null);
       await new Promise((r) => setTimeout(r, delay));
-      stopServer(server, "SIGKILL");
+      await stopServer(server, "SIGKILL");
       await request;
       killedAt.push(delay);
       server = await startServer(killUrl, cvt);
@@ -95,10 +92,8 @@ async function main() {
     console.log(`  invocations to complete after the last restart: ${invocations2}`);
     await report(killUrl, cvt, killPeriodEnd);
   } finally {
-    if (server) stopServer(server);
-    await new Promise((r) => setTimeout(r, 500));
-    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await stopServer(server);
+    for (const database of databases) await database.drop();
     await cvt.close();
   }
 }
@@ -170,56 +165,29 @@ async function report(databaseUrl: string, cvt: FakeCvt, periodEnd: Date) {
   console.log(`  CVT payments by status: ${payments.rows.map((r: { status: string; n: number }) => `${r.status} ${r.n}`).join(", ")}`);
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
-}
-
+// Secrets fixed for the whole benchmark: the server restarts on the same database many times.
 async function startServer(databaseUrl: string, cvt: FakeCvt): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
+  const child = startNext({
+    port: PORT,
+    databaseUrl,
+    nodeArgs,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      APP_URL: BASE,
-      SEED_DEMO: "false",
       BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
       ENCRYPTION_KEY: "cd".repeat(32),
       CRON_SECRET,
       CVT_API_URL: cvt.url,
       CVT_SECRET_KEY: cvt.secret,
       CVT_WEBHOOK_SECRET: cvt.webhookSecret,
-      JOBS_RUN_AFTER_RESPONSE: "false",
-      NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  await waitFor(`${BASE}/api/health`, 60_000);
+  await waitFor(`${BASE}/api/health`, 60_000, undefined, 200);
   return child;
-}
-
-function stopServer(server: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
-  try {
-    process.kill(-server.pid!, signal); // the whole group: next and anything it forked
-  } catch {
-    // already gone
-  }
 }
 
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 main().catch((error) => {
