@@ -18,16 +18,14 @@ export interface PaidPeriod {
 // starts today). A renewal invoice opened by the billing run buys exactly its own period, from the end of the
 // period before it, however late it is paid. Runs inside the payment's transaction, with the subscription row
 // locked so two invoices paid at once extend twice rather than overwrite each other.
-export async function extendSubscriptionForPayment(
-  tx: Prisma.TransactionClient,
-  {
-    businessId,
-    plan,
-    currency,
-    renewal,
-  }: { businessId: string; plan: Plan; currency?: string; renewal?: { periodStart: Date; periodEnd: Date } },
-  now: Date,
-): Promise<PaidPeriod> {
+export interface PlanPayment {
+  businessId: string;
+  plan: Plan;
+  currency?: string;
+  renewal?: { periodStart: Date; periodEnd: Date };
+}
+
+export async function extendSubscriptionForPayment(tx: Prisma.TransactionClient, { businessId, plan, currency, renewal }: PlanPayment, now: Date): Promise<PaidPeriod> {
   await tx.$queryRaw`SELECT 1 FROM "Subscription" WHERE "businessId" = ${businessId} FOR UPDATE`;
   const current = await tx.subscription.findUnique({ where: { businessId } });
   const previousStatus = current?.status ?? null;
@@ -66,13 +64,66 @@ export async function extendSubscriptionForPayment(
   return { periodStart, periodEnd, previousStatus, paidUntil: after.currentPeriodEnd };
 }
 
-// The audit entry for a plan change and the subscription.updated webhook, in the payment's transaction.
+// The same for many payments (a billing run's batch of CVT charges), in order. Renewals of distinct businesses
+// that have a subscription are locked and extended with one query each for all of them; any other payment
+// goes through extendSubscriptionForPayment. `subscribers`: the businesses with a webhook endpoint for
+// subscription.updated, read once by the caller for the batch.
+export async function extendSubscriptionsForPayments(
+  tx: Prisma.TransactionClient,
+  payments: PlanPayment[],
+  now: Date,
+  subscribers: ReadonlySet<string>,
+): Promise<PaidPeriod[]> {
+  const perBusiness = new Map<string, number>();
+  for (const { businessId } of payments) perBusiness.set(businessId, (perBusiness.get(businessId) ?? 0) + 1);
+  const renewals = payments.filter((p) => p.renewal && perBusiness.get(p.businessId) === 1);
+  const before = new Map(
+    renewals.length === 0
+      ? []
+      : (
+          await tx.$queryRaw<Subscription[]>`
+            SELECT * FROM "Subscription" WHERE "businessId" = ANY(${renewals.map((p) => p.businessId)}::text[])
+            ORDER BY "businessId" FOR UPDATE`
+        ).map((subscription) => [subscription.businessId, subscription]),
+  );
+  const extending = renewals.filter((p) => before.has(p.businessId));
+  const after = new Map(
+    extending.length === 0
+      ? []
+      : (
+          await tx.$queryRaw<Subscription[]>`
+            UPDATE "Subscription" s SET plan = v.plan::"Plan", status = 'active', "currentPeriodStart" = v.period_start,
+              "currentPeriodEnd" = GREATEST(s."currentPeriodEnd", v.period_end), "updatedAt" = ${now}
+            FROM unnest(${extending.map((p) => p.businessId)}::text[], ${extending.map((p) => p.plan)}::text[],
+              ${extending.map((p) => p.renewal!.periodStart.toISOString())}::timestamptz[],
+              ${extending.map((p) => p.renewal!.periodEnd.toISOString())}::timestamptz[]) AS v(business_id, plan, period_start, period_end)
+            WHERE s."businessId" = v.business_id
+            RETURNING s.*`
+        ).map((subscription) => [subscription.businessId, subscription]),
+  );
+  const periods: PaidPeriod[] = [];
+  for (const payment of payments) {
+    const current = before.get(payment.businessId);
+    const extended = after.get(payment.businessId);
+    if (!payment.renewal || !current || !extended) {
+      periods.push(await extendSubscriptionForPayment(tx, payment, now));
+      continue;
+    }
+    await announcePaidPeriod(tx, payment.businessId, current, payment.plan, extended, subscribers.has(payment.businessId));
+    periods.push({ ...payment.renewal, previousStatus: current.status, paidUntil: extended.currentPeriodEnd });
+  }
+  return periods;
+}
+
+// The audit entry for a plan change and the subscription.updated webhook (unless the caller knows the business
+// has no endpoint for it), in the payment's transaction.
 async function announcePaidPeriod(
   tx: Prisma.TransactionClient,
   businessId: string,
   before: Parameters<typeof emitSubscriptionUpdated>[2],
   plan: Plan,
   after: Subscription,
+  subscribed = true,
 ) {
   if (before && before.plan !== plan) {
     await recordAudit(tx, {
@@ -83,5 +134,5 @@ async function announcePaidPeriod(
       data: { from: before.plan, to: plan, provider: "paynow" },
     });
   }
-  await emitSubscriptionUpdated(tx, businessId, before, after);
+  if (subscribed) await emitSubscriptionUpdated(tx, businessId, before, after);
 }

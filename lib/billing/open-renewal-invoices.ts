@@ -10,7 +10,7 @@ import { addMonthsUtc } from "./billing-period";
 import { DAY_MS } from "./billing-run-settings";
 import { allocateInvoiceNumbers } from "./invoice-number";
 import { plans } from "./plans";
-import { renderBillingNotice } from "./queue-billing-notice";
+import { billingRecipients, renderBillingNotice } from "./queue-billing-notice";
 
 export interface RenewalCandidate {
   subscriptionId: string;
@@ -104,7 +104,7 @@ export async function openRenewalInvoices(
     }
 
     const businessIds = [...new Set(mine.map((r) => r.candidate.businessId))];
-    const recipients = await recipientsOf(tx, businessIds);
+    const recipients = await billingRecipients(tx, businessIds);
     // One query per batch for invoice.created subscribers, so businesses without webhooks cost nothing more.
     const subscribed = await businessesSubscribedTo(tx, businessIds, "invoice.created");
     const opened: OpenedInvoice[] = [];
@@ -147,19 +147,4 @@ export async function openRenewalInvoices(
     beforeCommit?.();
     return { opened, skipped: candidates.length - mine.length };
   }, TX_OPTIONS);
-}
-
-async function recipientsOf(tx: Prisma.TransactionClient, businessIds: string[]) {
-  const businesses = await tx.business.findMany({
-    where: { id: { in: businessIds } },
-    select: {
-      id: true,
-      name: true,
-      contactEmail: true,
-      members: { where: { role: "owner" }, orderBy: { createdAt: "asc" }, take: 1, select: { user: { select: { email: true } } } },
-    },
-  });
-  return new Map(
-    businesses.map((b) => [b.id, { businessName: b.name, to: b.contactEmail ?? b.members[0]?.user.email ?? null }] as const),
-  );
 }

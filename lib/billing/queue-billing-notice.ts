@@ -15,17 +15,30 @@ export type BillingNotice = "invoice-issued" | "payment-reminder" | "overdue-not
 
 type NoticeInvoice = Pick<Invoice, "id" | "businessId" | "number" | "currency" | "amountDueCents" | "plan" | "dueAt" | "paymentToken" | "provider">;
 
+export interface BillingRecipient {
+  businessName: string;
+  to: string | null;
+}
+
 // Where billing mail of a business goes (billing contact, else first owner), read inside the transaction.
-export async function billingRecipient(tx: Prisma.TransactionClient, businessId: string) {
-  const business = await tx.business.findUniqueOrThrow({
-    where: { id: businessId },
+export async function billingRecipient(tx: Prisma.TransactionClient, businessId: string): Promise<BillingRecipient> {
+  const recipient = (await billingRecipients(tx, [businessId])).get(businessId);
+  if (!recipient) throw new Error(`Business ${businessId} not found`);
+  return recipient;
+}
+
+// The same for many businesses in one query (bulk causes: a billing run's batch), by business id.
+export async function billingRecipients(tx: Prisma.TransactionClient, businessIds: string[]): Promise<Map<string, BillingRecipient>> {
+  const businesses = await tx.business.findMany({
+    where: { id: { in: businessIds } },
     select: {
+      id: true,
       name: true,
       contactEmail: true,
       members: { where: { role: "owner" }, orderBy: { createdAt: "asc" }, take: 1, select: { user: { select: { email: true } } } },
     },
   });
-  return { businessName: business.name, to: business.contactEmail ?? business.members[0]?.user.email ?? null };
+  return new Map(businesses.map((b) => [b.id, { businessName: b.name, to: b.contactEmail ?? b.members[0]?.user.email ?? null }]));
 }
 
 // Queues one billing email about an invoice inside the caller's transaction (sent by the email.send job).
@@ -33,7 +46,7 @@ export async function queueBillingNotice(
   tx: Prisma.TransactionClient,
   notice: BillingNotice,
   invoice: NoticeInvoice,
-  recipient: { businessName: string; to: string | null },
+  recipient: BillingRecipient,
   now: Date,
 ) {
   const email = await renderBillingNotice(notice, invoice, recipient, now);
@@ -45,7 +58,7 @@ export async function queueBillingNotice(
 export async function renderBillingNotice(
   notice: BillingNotice,
   invoice: NoticeInvoice,
-  recipient: { businessName: string; to: string | null },
+  recipient: BillingRecipient,
   now: Date,
 ): Promise<RenderedEmail | null> {
   if (!recipient.to || !invoice.dueAt) return null;

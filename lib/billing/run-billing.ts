@@ -128,8 +128,8 @@ export async function runBilling(options: RunBillingOptions = {}) {
     const limit = Math.max(0, Math.min(invoices.length, room));
     if (limit > 0) {
       for (const businessId of businessIds ?? [undefined]) {
-        // Charges run concurrently in bounded groups (each holds a pooled connection only while it settles).
-        const ran = await runDueJobs({ kinds: ["cvt.charge"], businessId, limit, batchSize: 16, now: () => now });
+        // Each claimed group of charges is sent concurrently and settled in one transaction (cvt.charge runMany).
+        const ran = await runDueJobs({ kinds: ["cvt.charge"], businessId, limit, batchSize: 50, now: () => now });
         counts.charged += ran.claimed;
         operations += ran.claimed;
       }

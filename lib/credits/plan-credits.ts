@@ -14,9 +14,9 @@ export interface PaidPeriod {
   invoiceId?: string | null;
 }
 
-const RECORD_GRANT = `
+const RECORD_GRANTS = `
   INSERT INTO "CreditPlanGrant" (id, "businessId", "periodStart", "periodEnd", credits, source, "invoiceId", "createdAt")
-  VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+  SELECT * , now() FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::int[], $6::text[], $7::text[])
   ON CONFLICT ("businessId", "periodStart") DO NOTHING`;
 
 const CLAIM_GRANT = `
@@ -36,10 +36,26 @@ const MARK_EXPIRED = `UPDATE "CreditPlanGrant" SET "expiredAt" = $3 WHERE "busin
 // once per (business, period start), and grants it now when the period has started (else the cron does).
 // Runs in the payment's own transaction.
 export async function recordPaidPeriod(query: Query, period: PaidPeriod, now = new Date()): Promise<void> {
-  if (period.credits <= 0 || period.periodEnd <= period.periodStart) return;
-  const id = randomUUID();
-  await query(RECORD_GRANT, [id, period.businessId, period.periodStart, period.periodEnd, period.credits, period.source, period.invoiceId ?? null]);
-  if (period.periodStart <= now) await applyPlanGrant(query, { businessId: period.businessId, periodStart: period.periodStart }, now);
+  await recordPaidPeriods(query, [period], now);
+}
+
+// The same for many periods (a billing run's batch of renewals): one INSERT records them all.
+export async function recordPaidPeriods(query: Query, periods: PaidPeriod[], now = new Date()): Promise<void> {
+  const granted = periods.filter((period) => period.credits > 0 && period.periodEnd > period.periodStart);
+  if (granted.length === 0) return;
+  const column = <T,>(pick: (period: PaidPeriod) => T) => granted.map(pick);
+  await query(RECORD_GRANTS, [
+    granted.map(() => randomUUID()),
+    column((p) => p.businessId),
+    column((p) => p.periodStart.toISOString()),
+    column((p) => p.periodEnd.toISOString()),
+    column((p) => p.credits),
+    column((p) => p.source),
+    column((p) => p.invoiceId ?? null),
+  ]);
+  for (const period of granted) {
+    if (period.periodStart <= now) await applyPlanGrant(query, { businessId: period.businessId, periodStart: period.periodStart }, now);
+  }
 }
 
 export function planPeriodCredits(plan: Plan): number {

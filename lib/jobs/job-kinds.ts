@@ -20,6 +20,9 @@ export interface JobKind {
   // Delay before each retry; attempts = retries + 1.
   retryDelaysMs: readonly number[];
   run(payload: unknown, ctx: JobContext): Promise<void>;
+  // Runs several claimed jobs of this kind together (set-based work); answers each job's error, or undefined
+  // for a job that is done. Without it each job runs on its own.
+  runMany?(jobs: { payload: unknown; ctx: JobContext }[]): Promise<(Error | undefined)[]>;
   // Lets the record behind the job show where it stands (e.g. an email's attempts and next attempt).
   onFailure?(payload: unknown, failure: JobFailure): Promise<void>;
 }
@@ -43,6 +46,7 @@ export const jobKinds = {
   "cvt.charge": {
     retryDelaysMs: [1 * minute, 10 * minute, 1 * hour, 6 * hour],
     run: async (payload) => (await import("@/lib/payments/cvt/charge-invoice")).chargeInvoiceWithCvt(payload),
+    runMany: async (jobs) => (await import("@/lib/payments/cvt/charge-invoice")).chargeInvoicesWithCvt(jobs.map((job) => job.payload)),
   },
   // Opt-in renewal pushed to the payer's wallet (Paynow express checkout), once per invoice.
   "paynow.renewal-push": {

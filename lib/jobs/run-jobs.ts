@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PermanentJobError, RetryLaterError } from "./job-errors";
-import { jobKind, type JobKindName } from "./job-kinds";
+import { jobKind, type JobContext, type JobKindName } from "./job-kinds";
 
 // A claimed job not finished within its lease (the process died) is claimed again by a later drain.
 const LEASE_MS = 5 * 60_000;
@@ -40,7 +40,7 @@ export async function runDueJobs(options: RunJobsOptions = {}): Promise<RunJobsR
     const jobs = await claimDueJobs({ ...options, limit: Math.min(batchSize, limit - result.claimed), at: now() });
     if (jobs.length === 0) break;
     result.claimed += jobs.length;
-    const outcomes = await Promise.all(jobs.map((job) => runJob(job, now)));
+    const outcomes = await runClaimed(jobs, now);
     for (const outcome of outcomes) result[outcome] += 1;
     await markSucceeded(jobs.filter((_, index) => outcomes[index] === "succeeded"), now());
   }
@@ -76,32 +76,57 @@ async function claimDueJobs({ kinds, businessId, limit, at }: RunJobsOptions & {
     RETURNING id, kind, payload, attempts, "maxAttempts", "businessId"`;
 }
 
-async function runJob(job: ClaimedJob, now: () => Date): Promise<"succeeded" | "retried" | "failed"> {
+type Outcome = "succeeded" | "retried" | "failed";
+
+// Runs a claimed batch: jobs of a kind with `runMany` together (set-based work such as a billing run's CVT
+// charges), the others one by one, all concurrently; then records each job's outcome.
+async function runClaimed(jobs: ClaimedJob[], now: () => Date): Promise<Outcome[]> {
+  const contexts = jobs.map((job): JobContext => ({ jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, businessId: job.businessId, now: now() }));
+  const errors: (Error | undefined)[] = jobs.map((job) => {
+    if (!jobKind(job.kind)) return new PermanentJobError(`Unknown job kind "${job.kind}"`);
+    if (job.attempts > job.maxAttempts) return new PermanentJobError("Gave up: the last attempt did not finish within its lease");
+    return undefined;
+  });
+  const byKind = new Map<string, number[]>();
+  jobs.forEach((job, index) => {
+    if (!errors[index]) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), index]);
+  });
+  await Promise.all(
+    [...byKind].map(async ([name, indexes]) => {
+      const kind = jobKind(name)!;
+      if (kind.runMany) {
+        const results = await kind.runMany(indexes.map((index) => ({ payload: jobs[index].payload, ctx: contexts[index] }))).catch((error: unknown) => indexes.map(() => asError(error)));
+        indexes.forEach((index, position) => (errors[index] = results[position]));
+        return;
+      }
+      await Promise.all(indexes.map(async (index) => (errors[index] = await kind.run(jobs[index].payload, contexts[index]).then(() => undefined, asError))));
+    }),
+  );
+  return Promise.all(jobs.map((job, index) => finishJob(job, contexts[index], errors[index], now)));
+}
+
+// A failed attempt is queued again after its kind's delay, or marked failed after the last one. Finishing is
+// fenced on the attempt number: a run whose lease was taken over cannot overwrite the newer one.
+async function finishJob(job: ClaimedJob, ctx: JobContext, error: Error | undefined, now: () => Date): Promise<Outcome> {
+  if (!error) return "succeeded";
   const kind = jobKind(job.kind);
-  const ctx = { jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, businessId: job.businessId, now: now() };
-  // Finishing is fenced on the attempt number: a run whose lease was taken over cannot overwrite the newer one.
-  const fence = { id: job.id, status: "running" as const, attempts: job.attempts };
-  try {
-    if (!kind) throw new PermanentJobError(`Unknown job kind "${job.kind}"`);
-    if (job.attempts > job.maxAttempts) throw new PermanentJobError("Gave up: the last attempt did not finish within its lease");
-    await kind.run(job.payload, ctx);
-    return "succeeded";
-  } catch (caught) {
-    const error = caught instanceof Error ? caught : new Error(String(caught));
-    const nextRunAt = nextAttemptAt(job, kind?.retryDelaysMs ?? [], error, now());
-    const updated = await prisma.job.updateMany({
-      where: fence,
-      data: nextRunAt
-        ? { status: "queued", runAt: nextRunAt, lockedUntil: null, lastError: error.message.slice(0, 2000) }
-        : { status: "failed", finishedAt: now(), lockedUntil: null, lastError: error.message.slice(0, 2000) },
+  const nextRunAt = nextAttemptAt(job, kind?.retryDelaysMs ?? [], error, now());
+  const updated = await prisma.job.updateMany({
+    where: { id: job.id, status: "running", attempts: job.attempts },
+    data: nextRunAt
+      ? { status: "queued", runAt: nextRunAt, lockedUntil: null, lastError: error.message.slice(0, 2000) }
+      : { status: "failed", finishedAt: now(), lockedUntil: null, lastError: error.message.slice(0, 2000) },
+  });
+  if (updated.count === 1) {
+    await kind?.onFailure?.(job.payload, { ...ctx, error, nextRunAt }).catch((hookError: Error) => {
+      console.error(`job ${job.id} (${job.kind}) failure hook failed:`, hookError.message);
     });
-    if (updated.count === 1) {
-      await kind?.onFailure?.(job.payload, { ...ctx, error, nextRunAt }).catch((hookError: Error) => {
-        console.error(`job ${job.id} (${job.kind}) failure hook failed:`, hookError.message);
-      });
-    }
-    return nextRunAt ? "retried" : "failed";
   }
+  return nextRunAt ? "retried" : "failed";
+}
+
+function asError(caught: unknown): Error {
+  return caught instanceof Error ? caught : new Error(String(caught));
 }
 
 function nextAttemptAt(job: ClaimedJob, delays: readonly number[], error: Error, at: Date): Date | null {

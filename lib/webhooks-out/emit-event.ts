@@ -40,11 +40,12 @@ export async function emitEvent(tx: Tx, businessId: string, type: WebhookEventTy
   return { eventId, deliveries };
 }
 
-// Which of these businesses have an enabled endpoint for `type` (bulk causes check once per batch).
-export async function businessesSubscribedTo(tx: Tx, businessIds: string[], type: WebhookEventType): Promise<Set<string>> {
+// Which of these businesses have an enabled endpoint for `type` (or one of `type`): bulk causes check once
+// per batch and emit only for those.
+export async function businessesSubscribedTo(tx: Tx, businessIds: string[], type: WebhookEventType | WebhookEventType[]): Promise<Set<string>> {
   if (businessIds.length === 0) return new Set();
   const rows = await tx.webhookEndpoint.findMany({
-    where: { businessId: { in: businessIds }, enabled: true, events: { has: type } },
+    where: { businessId: { in: businessIds }, enabled: true, events: { hasSome: [type].flat() } },
     select: { businessId: true },
     distinct: ["businessId"],
   });

@@ -35,6 +35,8 @@ export interface FakeCvt {
   // Every charge created, by idempotency key, and how many requests each key received.
   charges: Map<string, FakeCharge>;
   requestsPerKey: Map<string, number>;
+  // Runs before a new charge is answered: a test's way to change our side while the charge is in flight.
+  whileCharging: ((charge: { customer_id: string; metadata?: Record<string, string> }) => Promise<void>) | null;
   signedEvent(type: string, data: object, id?: string): { body: string; signature: string; id: string };
   deliver(url: string, type: string, data: object, id?: string): Promise<number>;
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startFakeCvt(secret = "cvt_secret_test", webhookSecret = "
       if (behaviour === "hang") return; // never answers
       if (behaviour === "error500") return reply(500, { error: { message: "internal error" } });
       if (behaviour === "reject400") return reply(400, { error: { message: "customer has no payment method" } });
+      await fake.whileCharging?.(body as { customer_id: string; metadata?: Record<string, string> });
       const existing = charges.get(idempotencyKey);
       if (existing) {
         if (existing.body !== raw) return reply(422, { error: { message: "Idempotency-Key reused with a different request" } });
@@ -117,7 +120,7 @@ export async function startFakeCvt(secret = "cvt_secret_test", webhookSecret = "
     const body = JSON.stringify({ id, type, created: Math.floor(Date.now() / 1000), data });
     return { body, signature: createHmac("sha256", webhookSecret).update(body).digest("hex"), id };
   };
-  return {
+  const fake: FakeCvt = {
     url: `http://127.0.0.1:${port}`,
     secret,
     webhookSecret,
@@ -126,6 +129,7 @@ export async function startFakeCvt(secret = "cvt_secret_test", webhookSecret = "
     chargeBehaviour,
     charges,
     requestsPerKey,
+    whileCharging: null,
     signedEvent,
     async deliver(url, type, data, id) {
       const event = signedEvent(type, data, id);
@@ -139,6 +143,7 @@ export async function startFakeCvt(secret = "cvt_secret_test", webhookSecret = "
         server.close(() => resolve());
       }),
   };
+  return fake;
 }
 
 function publicCharge(charge: FakeCharge) {

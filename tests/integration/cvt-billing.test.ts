@@ -7,6 +7,11 @@ import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { replaceCvtClient } from "@/lib/payments/cvt/client";
 import { DAY, renewalInvoicesOf, subscribedBusiness } from "../helpers/billing";
 import { payWithToken, postCallback } from "../helpers/paynow-flows";
+import { env } from "@/lib/env";
+import { findDueSubscriptions, openRenewalInvoices } from "@/lib/billing/open-renewal-invoices";
+import { chargeInvoicesWithCvt } from "@/lib/payments/cvt/charge-invoice";
+import { startWebhookReceiver } from "../fakes/webhook-receiver";
+import { addEndpoint } from "../helpers/webhooks";
 
 let customer = 0;
 async function cvtBusiness(name: string, behaviour?: "fail" | "pending" | "error500" | "hang" | "reject400") {
@@ -123,5 +128,76 @@ describe("CVT charges in the billing run", () => {
       lastError: "CVT is failing; its circuit breaker is open",
     });
     replaceCvtClient({ retries: 0 });
+  });
+
+  it("a batch of charges settles each invoice as one charge would: suspended, voided, declined and webhook-subscribed businesses in one transaction", async () => {
+    replaceCvtClient({ retries: 0 });
+    env.OUTBOUND_WEBHOOKS_ALLOW_PRIVATE_NETWORKS = true;
+    const receiver = await startWebhookReceiver();
+    try {
+      const plain = await cvtBusiness("Batch Plain");
+      const suspended = await cvtBusiness("Batch Suspended");
+      const subscribed = await cvtBusiness("Batch Subscribed");
+      const voided = await cvtBusiness("Batch Voided");
+      const declined = await cvtBusiness("Batch Declined", "fail");
+      const shops = [plain, suspended, subscribed, voided, declined];
+      await addEndpoint(subscribed.owner.cookie, receiver, "/batch", ["invoice.paid", "payment.succeeded", "subscription.updated"]);
+      const now = new Date();
+      const due = await findDueSubscriptions(new Date(now.getTime() + 3 * DAY), "", 10, shops.map((s) => s.business.id));
+      const { opened } = await openRenewalInvoices(due, now);
+      expect(opened).toHaveLength(5);
+      const invoiceOf = (shop: (typeof shops)[number]) => opened.find((o) => o.businessId === shop.business.id)!.id;
+      await prisma.subscription.update({ where: { id: suspended.subscriptionId }, data: { status: "suspended" } });
+      const beforeVoided = await prisma.subscription.findUniqueOrThrow({ where: { id: voided.subscriptionId } });
+      // The period is paid by card while its CVT charge is in flight.
+      fakeCvt.whileCharging = async (charge) => {
+        if (charge.customer_id !== voided.cvtCustomerId) return;
+        await prisma.invoice.update({ where: { id: invoiceOf(voided) }, data: { status: "void", voidReason: "paid by card" } });
+      };
+
+      const errors = await chargeInvoicesWithCvt([...shops.map((shop) => ({ invoiceId: invoiceOf(shop) })), { invoiceId: "no-such-invoice" }]);
+      expect(errors.slice(0, 5)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+      expect(errors[5]?.message).toBe("Invoice no-such-invoice no longer exists");
+
+      for (const shop of [plain, suspended, subscribed]) {
+        const invoice = await prisma.invoice.findUniqueOrThrow({ where: { id: invoiceOf(shop) } });
+        expect(invoice).toMatchObject({ status: "paid", amountPaidCents: 4_999, amountDueCents: 0 });
+        expect(await prisma.subscription.findUniqueOrThrow({ where: { id: shop.subscriptionId } })).toMatchObject({
+          status: "active",
+          currentPeriodStart: invoice.periodStart,
+          currentPeriodEnd: invoice.periodEnd,
+        });
+        expect(await prisma.payment.findFirstOrThrow({ where: { invoiceId: invoice.id } })).toMatchObject({ status: "paid", flaggedForReview: false });
+        expect(await prisma.creditPlanGrant.count({ where: { businessId: shop.business.id, invoiceId: invoice.id } })).toBe(1);
+        const receipt = await prisma.emailMessage.findFirstOrThrow({ where: { businessId: shop.business.id, template: "payment-received" } });
+        expect(receipt.subject).toBe(`Payment received: $49.99 for ${invoice.number}`);
+      }
+      expect(await prisma.emailMessage.count({ where: { businessId: suspended.business.id, template: "reactivation-confirmation" } })).toBe(1);
+      expect(await prisma.emailMessage.count({ where: { businessId: plain.business.id, template: "reactivation-confirmation" } })).toBe(0);
+      const deliveries = await prisma.webhookDelivery.findMany({ where: { businessId: { in: shops.map((s) => s.business.id) } } });
+      expect(deliveries.map((d) => [d.businessId, d.eventType]).sort()).toEqual(
+        ["invoice.paid", "payment.succeeded", "subscription.updated"].map((type) => [subscribed.business.id, type]),
+      );
+
+      // The money for a voided invoice is kept and flagged for a person; the subscription is not extended.
+      expect(await prisma.payment.findFirstOrThrow({ where: { invoiceId: invoiceOf(voided) } })).toMatchObject({
+        status: "paid",
+        flaggedForReview: true,
+        failureReason: "The invoice was voided (paid by card) before this payment arrived; refund or credit it.",
+      });
+      expect(await prisma.subscription.findUniqueOrThrow({ where: { id: voided.subscriptionId } })).toEqual(beforeVoided);
+      expect(await prisma.emailMessage.count({ where: { businessId: voided.business.id, template: "payment-received" } })).toBe(0);
+
+      expect(await prisma.payment.findFirstOrThrow({ where: { invoiceId: invoiceOf(declined) } })).toMatchObject({ status: "failed" });
+      expect(await prisma.subscription.findUniqueOrThrow({ where: { id: declined.subscriptionId } })).toMatchObject({ status: "past_due" });
+
+      // The same batch again (a retried job) charges and settles nothing twice.
+      expect(await chargeInvoicesWithCvt(shops.map((shop) => ({ invoiceId: invoiceOf(shop) })))).toEqual(shops.map(() => undefined));
+      for (const shop of shops) expect(chargesFor(shop.cvtCustomerId)).toHaveLength(1);
+      expect(await prisma.emailMessage.count({ where: { businessId: { in: shops.map((s) => s.business.id) }, template: "payment-received" } })).toBe(3);
+    } finally {
+      fakeCvt.whileCharging = null;
+      await receiver.close();
+    }
   });
 });
