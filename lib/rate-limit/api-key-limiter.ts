@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
-import { closeRedis, consumePoint, createLimiter } from "./limiter";
+import { env } from "@/lib/env";
+import { closeRedis, consumePoint, createLimiter, onRateLimitReset, takePoints } from "./limiter";
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -9,25 +10,96 @@ export interface RateLimitDecision {
 }
 
 const WINDOW_SECONDS = 3600;
-const limiters = new Map<number, RateLimiterAbstract>();
+// A busy key's lease doubles while each one lasts under a second, up to this; an idle key leases one point.
+const MAX_LEASE = 64;
+const FAST_MS = 1_000;
+// Keys whose lease this instance remembers; the oldest is forgotten first (its unspent points go unused).
+const MAX_KEYS = 20_000;
 
-// One limiter per hourly limit (plans and per-key overrides differ). With REDIS_URL the counts are shared
-// by every instance (atomic in Redis); if Redis fails, an in-memory insurance limiter takes over.
-function limiterFor(points: number): RateLimiterAbstract {
-  let limiter = limiters.get(points);
-  if (!limiter) {
-    limiter = createLimiter({ keyPrefix: `rl:${points}`, points, durationSeconds: WINDOW_SECONDS });
-    limiters.set(points, limiter);
-  }
-  return limiter;
+interface Lease {
+  left: number;
+  size: number;
+  takenAt: number;
+  resetAt: number;
+  // Points still free in the shared window when the lease was taken (for RateLimit-Remaining).
+  freeAfter: number;
+  taking?: Promise<void>;
 }
 
-export async function consumeRequest(keyId: string, limit: number): Promise<RateLimitDecision> {
-  const decision = await consumePoint(limiterFor(limit), keyId);
-  return { allowed: decision.allowed, limit, remaining: decision.remaining, resetSeconds: decision.retryAfterSeconds };
+// Hourly limits per key. With REDIS_URL the count is shared by every instance, but a request does not wait for
+// Redis: an instance takes points from the shared count in leases (one point for a quiet key, up to 64 for a
+// busy one) and spends them itself. Instances together never admit more than the limit; an instance that
+// stops with points unspent leaves at most its lease unused, so a key may be refused slightly early, never
+// late. Without Redis, or while it is away, the count is this instance's own (rate-limiter-flexible, in memory).
+export function createLeasedLimiter(now: () => number = Date.now) {
+  const leases = new Map<string, Lease>();
+  const fallbacks = new Map<number, RateLimiterAbstract>();
+  onRateLimitReset(() => leases.clear());
+
+  async function consume(keyId: string, limit: number): Promise<RateLimitDecision> {
+    if (!env.REDIS_URL) return inMemory(keyId, limit);
+    const id = `${limit}:${keyId}`;
+    for (;;) {
+      const lease = leases.get(id);
+      if (lease && now() < lease.resetAt) {
+        if (lease.left > 0) {
+          lease.left -= 1;
+          return decision(true, limit, lease.freeAfter + lease.left, lease.resetAt);
+        }
+        if (lease.taking) {
+          await lease.taking;
+          continue;
+        }
+        if (lease.size === 0) return decision(false, limit, 0, lease.resetAt);
+      }
+      if (!(await takeLease(id, keyId, limit, lease))) return inMemory(keyId, limit);
+    }
+  }
+
+  // One lease request per key at a time: requests that find the lease spent wait for it. A lease doubles while
+  // each lasts under a second, and shrinks as the window fills, so unspent points are few near the limit.
+  async function takeLease(id: string, keyId: string, limit: number, previous: Lease | undefined): Promise<boolean> {
+    const at = now();
+    const current = previous && at < previous.resetAt ? previous : undefined;
+    const busy = current !== undefined && at - current.takenAt < FAST_MS;
+    const wanted = busy ? Math.max(1, Math.min(MAX_LEASE, current.size * 2, Math.floor(current.freeAfter / 8))) : 1;
+    const pending = current ?? { left: 0, size: 1, takenAt: at, resetAt: Infinity, freeAfter: limit };
+    const taking = takePoints(`rl:${limit}`, keyId, wanted, limit, WINDOW_SECONDS);
+    pending.taking = taking.then(() => undefined);
+    leases.set(id, pending);
+    const taken = await taking;
+    // Deleted and set again: the map's first key is then the one leased longest ago (forgotten first).
+    leases.delete(id);
+    if (!taken) return false;
+    const { granted, used, msBeforeReset } = taken;
+    leases.set(id, { left: granted, size: granted, takenAt: now(), resetAt: now() + msBeforeReset, freeAfter: Math.max(0, limit - used) });
+    if (leases.size > MAX_KEYS) leases.delete(leases.keys().next().value!);
+    return true;
+  }
+
+  async function inMemory(keyId: string, limit: number): Promise<RateLimitDecision> {
+    let limiter = fallbacks.get(limit);
+    if (!limiter) {
+      limiter = createLimiter({ keyPrefix: `rl:${limit}`, points: limit, durationSeconds: WINDOW_SECONDS, memoryOnly: true });
+      fallbacks.set(limit, limiter);
+    }
+    const counted = await consumePoint(limiter, keyId);
+    return { allowed: counted.allowed, limit, remaining: counted.remaining, resetSeconds: counted.retryAfterSeconds };
+  }
+
+  function decision(allowed: boolean, limit: number, remaining: number, resetAt: number): RateLimitDecision {
+    return { allowed, limit, remaining, resetSeconds: Math.max(allowed ? 0 : 1, Math.ceil((resetAt - now()) / 1000)) };
+  }
+
+  return { consume };
+}
+
+const apiKeyLimiter = createLeasedLimiter();
+
+export function consumeRequest(keyId: string, limit: number): Promise<RateLimitDecision> {
+  return apiKeyLimiter.consume(keyId, limit);
 }
 
 export async function closeRateLimiter(): Promise<void> {
-  limiters.clear();
   await closeRedis();
 }
