@@ -40,11 +40,14 @@ export async function readBodyBytes(req: Request, limitBytes: number): Promise<U
   return bytes;
 }
 
+// Stateless when not streaming, so one decoder serves every request.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
 // The same, as UTF-8 text (400 invalid_encoding when it is not).
 export async function readBodyText(req: Request, limitBytes: number): Promise<string> {
   const bytes = await readBodyBytes(req, limitBytes);
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new ApiError("invalid_encoding", "The request body is not valid UTF-8.");
   }

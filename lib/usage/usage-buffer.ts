@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterResponse } from "@/lib/api/after-response";
 import { prisma } from "@/lib/db";
+import { uuidv7 } from "@/lib/db/uuid-v7";
 
 // Bookkeeping usage events (status checks, heartbeats, config reads…) are written in batches off the
 // request path: one multi-row INSERT per FLUSH_DELAY_MS or MAX_BATCH events, whichever comes first.
@@ -37,7 +37,7 @@ export async function flushUsageEvents(): Promise<number> {
     await prisma.$executeRaw`
       INSERT INTO "UsageEvent" (id, "businessId", "apiKeyId", "eventType", quantity, "occurredAt", "createdAt")
       SELECT id, b, k, t, 1, at, now()
-      FROM unnest(${batch.map(() => randomUUID())}::text[], ${batch.map((e) => e.businessId)}::text[],
+      FROM unnest(${batch.map(() => uuidv7())}::text[], ${batch.map((e) => e.businessId)}::text[],
                   ${batch.map((e) => e.apiKeyId)}::text[], ${batch.map((e) => e.eventType)}::text[],
                   ${batch.map((e) => e.occurredAt.toISOString())}::timestamptz[]) AS u(id, b, k, t, at)`;
   } catch (error) {

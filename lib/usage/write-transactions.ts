@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { recordTillCustomers } from "@/lib/customers/record-till-customers";
 import type { TillCustomer } from "@/lib/customers/schemas";
 import { database, prisma, type Query } from "@/lib/db";
+import { uuidv7 } from "@/lib/db/uuid-v7";
 import { emitPosTransactionsCreated } from "@/lib/webhooks-out/pos-subscribers";
 import { monthPeriod } from "./period";
 
@@ -70,7 +70,7 @@ function outcomes(rows: TransactionRow[], recorded: RecordedRow[]): TransactionO
 
 function recordParams(rows: TransactionRow[], period: string): unknown[] {
   return [
-    rows.map(() => randomUUID()),
+    rows.map(() => uuidv7()),
     rows.map((r) => r.businessId),
     rows.map((r) => r.apiKeyId),
     rows.map((r) => r.reference),

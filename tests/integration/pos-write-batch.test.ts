@@ -1,7 +1,9 @@
 // The POS batch writer as two server instances meet it: batches for one business written at the same time (no
 // group commit between them), racing on the monthly limit and on references.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { uuidv7 } from "@/lib/db/uuid-v7";
 import { monthPeriod } from "@/lib/usage/period";
 import { writeTransactions, type TransactionRow } from "@/lib/usage/write-transactions";
 import { createBusiness } from "../helpers/fixtures";
@@ -76,5 +78,39 @@ describe("writeTransactions, batches of two instances at once", () => {
     expect(kept.outcome).toBe("created");
     const outcomes = await writeTransactions(rowsFor(business.id, apiKeyId, ["F-1", "F-2"], 1));
     expect(outcomes).toEqual([{ outcome: "duplicate", eventId: (kept as { eventId: string }).eventId }, { outcome: "over_limit", limit: 1 }]);
+  });
+});
+
+// The duplicate check must go through the unique key (businessId, eventType, reference) even on tables that were
+// never analyzed: a test database, or a fresh deployment before autovacuum's first pass. It once took
+// (businessId, eventType, occurredAt) there and read every event of the business for each row of the batch.
+describe.skipIf(!process.env.DATABASE_URL)("record_pos_transactions plans on PostgreSQL", () => {
+  it("finds stored references through the unique key, not by reading the business's events", async () => {
+    const { business, apiKeyId } = await createBusiness("Busy Till");
+    for (let batch = 0; batch < 3; batch++) {
+      await writeTransactions(rowsFor(business.id, apiKeyId, Array.from({ length: 200 }, (_, i) => `busy-${batch}-${i}`), -1));
+    }
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const plans: string[] = [];
+    client.on("notice", (notice) => plans.push(notice.message ?? ""));
+    try {
+      await client.query("LOAD 'auto_explain'");
+      await client.query("SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET client_min_messages = log");
+      const rows = rowsFor(business.id, apiKeyId, ["busy-0-7", "busy-new-1"], -1);
+      await client.query(
+        `SELECT * FROM record_pos_transactions($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::int[], 'pos.transaction', $13)`,
+        [rows.map(() => uuidv7()), rows.map((r) => r.businessId), rows.map((r) => r.apiKeyId), rows.map((r) => r.reference), rows.map((r) => r.amountCents),
+          rows.map((r) => r.currency), rows.map((r) => r.type), rows.map(() => null), rows.map(() => null), rows.map((r) => r.occurredAt.toISOString()),
+          rows.map((r) => r.requestHash), rows.map((r) => r.monthlyLimit), monthPeriod()],
+      );
+    } finally {
+      await client.end();
+    }
+    const batchPlan = plans.find((plan) => plan.includes("INSERT INTO \"UsageEvent\""));
+    expect(batchPlan).toBeDefined();
+    expect(batchPlan).toMatch(/Index Scan using "UsageEvent_businessId_eventType_reference_key" on "UsageEvent"[^\n]*\n\s+Index Cond: \(\("businessId" = \S+\) AND \("eventType" = \S+\) AND \(reference = \S+\)\)/);
+    expect(batchPlan).not.toMatch(/on "UsageEvent" e\b[^\n]*\n[^\n]*\n\s+Filter: /);
   });
 });

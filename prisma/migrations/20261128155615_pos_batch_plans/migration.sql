@@ -4,7 +4,8 @@
 --   matches two of the unique key's three columns: that index becomes (businessId, occurredAt), so only the
 --   unique key fits;
 -- * the monthly limit joining the ranked batch to "UsageCounter" in a nested loop, re-ranking the batch once per
---   counter row: the counts are now read by the locking statement itself, and the ranking is materialized.
+--   counter row: the counts are now read by the locking statement itself, and the ranking and per-business
+--   totals are materialized, so no join can re-run them.
 
 -- DropIndex
 DROP INDEX "UsageEvent_businessId_eventType_occurredAt_idx";
@@ -27,7 +28,10 @@ CREATE OR REPLACE FUNCTION record_pos_transactions(
   p_currencies text[], p_types text[], p_terminal_ids text[], p_data text[], p_occurred_at timestamptz[],
   p_hashes text[], p_limits int[], p_event_type text, p_period text)
 RETURNS TABLE (idx int, outcome text, event_id text)
-LANGUAGE plpgsql AS $fn$
+-- Planned for each call with the batch's own arrays and the tables' current size. A generic plan (which PostgreSQL
+-- switches to by itself after five calls) is made once per connection: made while "UsageEvent" was small it
+-- scans the table for duplicates, and keeps doing so on that connection as the table grows.
+LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $fn$
 DECLARE
   v_businesses text[];
   v_counts int[];
