@@ -4,6 +4,7 @@ import * as rotateRoute from "@/app/api/api-keys/[id]/rotate/route";
 import * as keysRoute from "@/app/api/api-keys/route";
 import * as status from "@/app/api/pos/status/route";
 import { generateApiKey } from "@/lib/api-keys/key-format";
+import { flushLastUsed } from "@/lib/api-keys/touch-last-used";
 import { prisma } from "@/lib/db";
 import { setSubscription, withKey } from "../helpers/api-key";
 import { addMember, createBusiness } from "../helpers/fixtures";
@@ -200,5 +201,22 @@ describe("tenancy", () => {
     expect((await withKey(status.GET, "/api/pos/status", b.apiKey)).status).toBe(200);
     const listA = await call(keysRoute.GET, "/api/api-keys", { cookie: a.owner.cookie });
     expect(listA.json.keys.map((k: { id: string }) => k.id)).toEqual([a.apiKeyId]);
+  });
+});
+
+describe("last use of a key", () => {
+  it("is written for every key used, in one flush, and not again within the minute", async () => {
+    await flushLastUsed();
+    const shops = await Promise.all([createBusiness("Used Shop A"), createBusiness("Used Shop B")]);
+    const before = Date.now();
+    for (const shop of shops) expect((await withKey(status.GET, "/api/pos/status", shop.apiKey)).status).toBe(200);
+    expect(await flushLastUsed()).toBe(2);
+    for (const shop of shops) {
+      const stored = await prisma.apiKey.findFirstOrThrow({ where: { businessId: shop.business.id } });
+      expect(stored.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(before - 1);
+      expect(stored.lastUsedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    expect((await withKey(status.GET, "/api/pos/status", shops[0].apiKey)).status).toBe(200);
+    expect(await flushLastUsed()).toBe(0);
   });
 });
