@@ -10,9 +10,10 @@ export interface RateLimitDecision {
 }
 
 const WINDOW_SECONDS = 3600;
-// A busy key's lease doubles while each one lasts under a second, up to this; an idle key leases one point.
+// A lease is sized to last about LEASE_MS at the key's recent rate: one point for a quiet key, at most MAX_LEASE,
+// and at most twice the last one (a burst grows it by doubling).
 const MAX_LEASE = 64;
-const FAST_MS = 1_000;
+const LEASE_MS = 2_000;
 // Keys whose lease this instance remembers; the oldest is forgotten first (its unspent points go unused).
 const MAX_KEYS = 20_000;
 
@@ -56,13 +57,15 @@ export function createLeasedLimiter(now: () => number = Date.now) {
     }
   }
 
-  // One lease request per key at a time: requests that find the lease spent wait for it. A lease doubles while
-  // each lasts under a second, and shrinks as the window fills, so unspent points are few near the limit.
+  // One lease request per key at a time: requests that find the lease spent wait for it. Leases follow the key's
+  // rate (a till sending 4 requests a second leases 8 points, one Redis call per 8 requests) and shrink as the
+  // window fills, so unspent points are few near the limit.
   async function takeLease(id: string, keyId: string, limit: number, previous: Lease | undefined): Promise<boolean> {
     const at = now();
     const current = previous && at < previous.resetAt ? previous : undefined;
-    const busy = current !== undefined && at - current.takenAt < FAST_MS;
-    const wanted = busy ? Math.max(1, Math.min(MAX_LEASE, current.size * 2, Math.floor(current.freeAfter / 8))) : 1;
+    const lasted = current ? Math.max(1, at - current.takenAt) : Infinity;
+    const paced = current ? Math.ceil((current.size * LEASE_MS) / lasted) : 1;
+    const wanted = Math.max(1, Math.min(paced, MAX_LEASE, 2 * (current?.size ?? 1), Math.floor((current?.freeAfter ?? limit) / 8)));
     const pending = current ?? { left: 0, size: 1, takenAt: at, resetAt: Infinity, freeAfter: limit };
     const taking = takePoints(`rl:${limit}`, keyId, wanted, limit, WINDOW_SECONDS);
     pending.taking = taking.then(() => undefined);

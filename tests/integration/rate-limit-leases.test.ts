@@ -28,6 +28,17 @@ describe.skipIf(!process.env.REDIS_URL)("API-key rate limits shared through Redi
     expect(await a.consume("key-quiet", 300)).toMatchObject({ allowed: true, remaining: 295 });
   });
 
+  it("a steady key leases about two seconds of its requests: 8 points at 4 requests a second", async () => {
+    let clock = Date.now();
+    const steady = createLeasedLimiter(() => clock);
+    for (let i = 0; i < 40; i++) {
+      expect((await steady.consume("key-steady", 300)).allowed).toBe(true);
+      clock += 250;
+    }
+    // Leases of 1, 2, 4, then 8 points every 2 s: 47 points taken for 40 requests, 7 unspent on that instance.
+    expect(await createLeasedLimiter().consume("key-steady", 300)).toMatchObject({ allowed: true, remaining: 300 - 47 - 1 });
+  });
+
   it("a key at its limit is refused by every instance until the window resets, without leasing again", async () => {
     const [a, b] = [createLeasedLimiter(), createLeasedLimiter()];
     const first = await Promise.all(Array.from({ length: 5 }, () => a.consume("key-small", 5)));
