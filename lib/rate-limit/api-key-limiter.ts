@@ -63,8 +63,7 @@ export function createLeasedLimiter(now: () => number = Date.now) {
   async function takeLease(id: string, keyId: string, limit: number, previous: Lease | undefined): Promise<boolean> {
     const at = now();
     const current = previous && at < previous.resetAt ? previous : undefined;
-    const lasted = current ? Math.max(1, at - current.takenAt) : Infinity;
-    const paced = current ? Math.ceil((current.size * LEASE_MS) / lasted) : 1;
+    const paced = current ? Math.ceil((current.size * LEASE_MS) / Math.max(1, at - current.takenAt)) : 1;
     const wanted = Math.max(1, Math.min(paced, MAX_LEASE, 2 * (current?.size ?? 1), Math.floor((current?.freeAfter ?? limit) / 8)));
     const pending = current ?? { left: 0, size: 1, takenAt: at, resetAt: Infinity, freeAfter: limit };
     const taking = takePoints(`rl:${limit}`, keyId, wanted, limit, WINDOW_SECONDS);
