@@ -36,7 +36,7 @@ export type TransactionOutcome =
 // and inserts and counts the new events, all in one round trip and one database transaction. Per business,
 // concurrent batches (of this or another instance) are serialized by those locks, so the duplicate check, the
 // limit and the count are exact.
-const RECORD = `
+export const RECORD = `
   SELECT idx, outcome, event_id AS "eventId"
   FROM record_pos_transactions($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[],
                                $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::int[], $13::text, $14::text)`;
@@ -68,7 +68,7 @@ function outcomes(rows: TransactionRow[], recorded: RecordedRow[]): TransactionO
   );
 }
 
-function recordParams(rows: TransactionRow[], period: string): unknown[] {
+export function recordParams(rows: TransactionRow[], period: string): unknown[] {
   return [
     rows.map(() => uuidv7()),
     rows.map((r) => r.businessId),

@@ -3,9 +3,8 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { uuidv7 } from "@/lib/db/uuid-v7";
 import { monthPeriod } from "@/lib/usage/period";
-import { writeTransactions, type TransactionRow } from "@/lib/usage/write-transactions";
+import { RECORD, recordParams, writeTransactions, type TransactionRow } from "@/lib/usage/write-transactions";
 import { createBusiness } from "../helpers/fixtures";
 
 function rowsFor(businessId: string, apiKeyId: string, references: string[], monthlyLimit: number, requestHash = "hash-a"): TransactionRow[] {
@@ -98,13 +97,7 @@ describe.skipIf(!process.env.DATABASE_URL)("record_pos_transactions plans on Pos
       await client.query("LOAD 'auto_explain'");
       await client.query("SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET client_min_messages = log");
       const rows = rowsFor(business.id, apiKeyId, ["busy-0-7", "busy-new-1"], -1);
-      await client.query(
-        `SELECT * FROM record_pos_transactions($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[],
-           $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::int[], 'pos.transaction', $13)`,
-        [rows.map(() => uuidv7()), rows.map((r) => r.businessId), rows.map((r) => r.apiKeyId), rows.map((r) => r.reference), rows.map((r) => r.amountCents),
-          rows.map((r) => r.currency), rows.map((r) => r.type), rows.map(() => null), rows.map(() => null), rows.map((r) => r.occurredAt.toISOString()),
-          rows.map((r) => r.requestHash), rows.map((r) => r.monthlyLimit), monthPeriod()],
-      );
+      await client.query(RECORD, recordParams(rows, monthPeriod()));
     } finally {
       await client.end();
     }
