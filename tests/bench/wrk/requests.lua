@@ -3,7 +3,8 @@
 --   status        GET /api/pos/status with the first key
 --   transactions  POST /api/pos/transactions, keys taken in turn, a fresh reference each time
 --   mixed         status 40 %, heartbeat 20 %, transactions 30 %, usage 10 %, keys taken in turn
--- With a delay, each connection waits that long between requests (the soak's steady rate).
+-- With a delay, each connection waits between requests a random time averaging that long (the steady rates), as
+-- independent tills do: a fixed pause would keep the connections in step once a batch answered them together.
 -- done() prints one JSON line the benchmark reads.
 
 local threads = {}
@@ -21,6 +22,7 @@ function init(args)
   end
   run = (args[3] or "run") .. "-" .. tostring(thread_id)
   pause = tonumber(args[4] or "0")
+  math.randomseed(os.time() + thread_id)
 end
 
 local function auth(key, extra)
@@ -49,8 +51,10 @@ function request()
   return wrk.format("GET", "/api/v1/usage", auth(key))
 end
 
+-- Exponential, the gaps between independent arrivals; capped at ten times the mean.
 function delay()
-  return pause
+  if pause == 0 then return 0 end
+  return math.min(math.floor(-pause * math.log(1 - math.random())), 10 * pause)
 end
 
 function done(summary, latency, requests)
