@@ -124,7 +124,7 @@ function printTable(scenarios: Scenario[], results: LoadResult[][]) {
 }
 
 function printSteadyTable(scenarios: Scenario[], steady: LoadResult[], rate: number) {
-  console.log(`\nLatency at a steady ~${rate.toFixed(0)} req/s (half the floor's maximum; ${STEADY_CONNECTIONS} connections, each pausing between requests), ${SECONDS} s each\n`);
+  console.log(`\nLatency at a steady ~${rate.toFixed(0)} req/s (half the floor's maximum; ${STEADY_CONNECTIONS} connections, each pausing a random time between requests), ${SECONDS} s each\n`);
   console.log(["scenario".padEnd(44), "req/s".padStart(7), "p50 ms".padStart(7), "p99 ms".padStart(7), "max ms".padStart(7), "p99 vs floor".padStart(13), "errors".padStart(7)].join(" "));
   for (const [i, s] of scenarios.entries()) {
     const r = steady[i];
