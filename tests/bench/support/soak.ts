@@ -67,11 +67,12 @@ export async function runSoak({ base, keysFile, hotKey, memoryFile }: { base: st
   printSummary(windows, floorBefore, floorAfter, trickle.unexpected());
 }
 
-// The floor is as noisy as the machine (rounds of one run differ by 10-20 %): the median of three 5 s runs.
+// The floor is as noisy as the machine (two medians of three 5 s runs, back to back on an idle server, differed
+// by 10 %): the median of five 5 s runs.
 async function measureFloor(base: string): Promise<LoadResult> {
   const runs: LoadResult[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await wrk({ base, mode: "ping", seconds: 5, connections: 50 }));
-  const median = [...runs].sort((a, b) => a.rps - b.rps)[1];
+  for (let i = 0; i < 5; i++) runs.push(await wrk({ base, mode: "ping", seconds: 5, connections: 50 }));
+  const median = [...runs].sort((a, b) => a.rps - b.rps)[2];
   return { ...median, requests: runs.reduce((n, r) => n + r.requests, 0) };
 }
 
@@ -101,7 +102,7 @@ function printSummary(windows: Window[], before: LoadResult, after: LoadResult, 
   console.log(`\n  requests served           ${windows.at(-1)?.servedBefore}`);
   console.log(`  live heap (after full GC) ${heap[0].toFixed(1)} MB → ${heap.at(-1)!.toFixed(1)} MB; slope ${slope(minutes, heap).toFixed(2)} MB/min, ${slope(served, heap).toFixed(2)} MB per 100k requests`);
   console.log(`  RSS                       ${rss[0].toFixed(0)} MB → ${rss.at(-1)!.toFixed(0)} MB; slope ${slope(minutes, rss).toFixed(2)} MB/min, ${slope(served, rss).toFixed(2)} MB per 100k requests`);
-  console.log(`  floor (GET /api/ping, median of 3 × 5 s) before ${before.rps.toFixed(0)} req/s (p99 ${before.p99.toFixed(1)} ms), after ${after.rps.toFixed(0)} req/s (p99 ${after.p99.toFixed(1)} ms): ${change >= 0 ? "+" : ""}${change.toFixed(1)} %`);
+  console.log(`  floor (GET /api/ping, median of 5 × 5 s) before ${before.rps.toFixed(0)} req/s (p99 ${before.p99.toFixed(1)} ms), after ${after.rps.toFixed(0)} req/s (p99 ${after.p99.toFixed(1)} ms): ${change >= 0 ? "+" : ""}${change.toFixed(1)} %`);
   console.log(`  errors                    ${errors} (non-2xx and socket errors of the steady load, and bad requests not refused as expected)`);
   for (const [what, count] of unexpected) console.log(`    ${count} × ${what}`);
 }
