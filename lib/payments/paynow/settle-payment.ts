@@ -117,8 +117,9 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       if (bought.previousStatus === "suspended") await queueReactivationEmail(tx, paidInvoice, bought.periodEnd);
     }
     await emitInvoiceEvent(tx, payment.invoiceId, "invoice.paid");
-    await grantCreditsForPaidInvoice(tx, payment.invoiceId, now);
-    await queuePaymentReceivedEmail(tx, payment.id);
+    // A top-up's order receipt says everything "payment received" would: one email, not two.
+    const { completedOrders } = await grantCreditsForPaidInvoice(tx, payment.invoiceId, now);
+    if (completedOrders === 0) await queuePaymentReceivedEmail(tx, payment.id);
     return "paid" as const;
   }, TX_OPTIONS);
 
