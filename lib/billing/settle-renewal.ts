@@ -66,7 +66,7 @@ export async function settleInvoicesWithPayments(tx: Tx, items: InvoicePayment[]
         RETURNING i.*`
     ).map((invoice) => [invoice.id, invoice]),
   );
-  for (const item of items) if (!settled.has(item.invoiceId)) await flagPaymentForReview(tx, item);
+  for (const item of items) if (!settled.has(item.invoiceId)) await flagPaymentOfClosedInvoice(tx, item.invoiceId, item.payment.id);
   const paid = items.flatMap((item) => {
     const invoice = settled.get(item.invoiceId);
     return invoice ? [{ ...item, invoice }] : [];
@@ -75,13 +75,14 @@ export async function settleInvoicesWithPayments(tx: Tx, items: InvoicePayment[]
   return items.map((item) => (settled.has(item.invoiceId) ? "paid" : "flagged"));
 }
 
-async function flagPaymentForReview(tx: Tx, { invoiceId, payment }: InvoicePayment) {
-  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+// A payment arrived for an invoice that is no longer open: kept on record, flagged for a person, with the reason.
+export async function flagPaymentOfClosedInvoice(tx: Tx, invoiceId: string, paymentId: string) {
+  const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId }, select: { status: true, voidReason: true } });
   const why =
     invoice.status === "void"
       ? `The invoice was voided (${invoice.voidReason ?? "no reason recorded"}) before this payment arrived; refund or credit it.`
       : "The invoice was already settled when this payment arrived; refund or credit it.";
-  await tx.payment.update({ where: { id: payment.id }, data: { flaggedForReview: true, failureReason: why } });
+  await tx.payment.update({ where: { id: paymentId }, data: { flaggedForReview: true, failureReason: why } });
 }
 
 // What follows an invoice being paid: the paid period, the webhooks (only for businesses with an endpoint for

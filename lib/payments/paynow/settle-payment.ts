@@ -1,5 +1,5 @@
 import { extendSubscriptionForPayment } from "@/lib/billing/extend-subscription";
-import { queueReactivationEmail, renewalPeriodOf } from "@/lib/billing/settle-renewal";
+import { flagPaymentOfClosedInvoice, queueReactivationEmail, renewalPeriodOf } from "@/lib/billing/settle-renewal";
 import { grantCreditsForPaidInvoice } from "@/lib/credits/grant-invoice-credits";
 import { prisma } from "@/lib/db";
 import { kickJobs } from "@/lib/jobs/kick-jobs";
@@ -95,14 +95,8 @@ async function settlePaid(payment: Payment, report: PaynowStatusReport, provider
       data: { status: "paid", paidAt: now, amountPaidCents: { increment: payment.amountCents }, amountDueCents: 0 },
     });
     if (invoice.count === 0) {
-      // Another payment already paid this invoice, or it was voided (e.g. the period was paid by card): keep
-      // the money on record for a person.
-      const settled = await tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId }, select: { status: true, voidReason: true } });
-      const why =
-        settled.status === "void"
-          ? `The invoice was voided (${settled.voidReason ?? "no reason recorded"}) before this payment arrived; refund or credit it.`
-          : "The invoice was already settled when this payment arrived; refund or credit it.";
-      await tx.payment.update({ where: { id: payment.id }, data: { flaggedForReview: true, failureReason: why } });
+      // Another payment already paid this invoice, or it was voided (e.g. the period was paid by card).
+      await flagPaymentOfClosedInvoice(tx, payment.invoiceId, payment.id);
       return "flagged_double_payment" as const;
     }
     const paidInvoice = await tx.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId } });
