@@ -8,6 +8,7 @@ export interface EndpointRow {
   failingSince: string | null;
   disabledReason: string | null;
   disabledAt: string | null;
+  rotationOverlapUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -114,6 +114,9 @@ export function WebhooksManager({ initialEndpoints }: { initialEndpoints: Endpoi
                     {endpoint.enabled && endpoint.failingSince && (
                       <span className="mt-1 block text-amber-800">Failing since {formatDateTime(endpoint.failingSince)}; disabled after 5 days of failures.</span>
                     )}
+                    {endpoint.rotationOverlapUntil && new Date(endpoint.rotationOverlapUntil) > new Date() && (
+                      <span className="mt-1 block text-gray-700">The previous secret also signs deliveries until {formatDateTime(endpoint.rotationOverlapUntil)}.</span>
+                    )}
                     {/* In the header body rather than its action slot, so the buttons wrap on a phone. */}
                     <span className="mt-3 flex flex-wrap gap-1">
                     <Button variant="secondary" size="sm" disabled={!endpoint.enabled} loading={sendTest.isPending && sendTest.variables?.id === endpoint.id} onClick={() => sendTest.mutate(endpoint)}>
@@ -155,7 +158,7 @@ export function WebhooksManager({ initialEndpoints }: { initialEndpoints: Endpoi
         open={rotating !== null && rotated === null}
         onOpenChange={(open) => !open && setRotating(null)}
         title="Rotate the signing secret?"
-        description="A new secret signs every delivery from now on; the current one stops verifying at once. Update your receiver right after."
+        description="A new secret signs every delivery from now on. For 24 hours the current one keeps signing beside it, so your receiver keeps verifying while you switch it to the new secret."
         confirmLabel="Rotate secret"
         tone="primary"
         onConfirm={rotate}

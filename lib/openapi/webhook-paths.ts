@@ -55,7 +55,7 @@ export function webhookAndAuditPaths({ json, error, apiKeyOperation, sessionErro
     "/api/webhook-endpoints/{id}/rotate-secret": {
       post: session("Rotate the signing secret", {
         requestParams: { path: idParam },
-        responses: { "200": { description: "The new secret, shown this once; the old one stops at once.", ...json(webhookEndpointCreatedSchema) }, ...notFound },
+        responses: { "200": { description: "The new secret, shown this once. For 24 hours (until rotationOverlapUntil) the replaced secret also signs each delivery.", ...json(webhookEndpointCreatedSchema) }, ...notFound },
       }),
     },
     "/api/webhook-endpoints/{id}/test": {

@@ -5,7 +5,7 @@ import type { JobContext, JobFailure } from "@/lib/jobs/job-kinds";
 import { DestinationRefusedError } from "./destination";
 import { disableEndpoint, FAILING_DAYS_BEFORE_DISABLE } from "./disable-endpoint";
 import { postWebhook, type DeliveryResponse } from "./post-webhook";
-import { signedHeaders } from "./secret";
+import { signedHeaders, signingSecrets } from "./secret";
 
 const payloadSchema = z.object({ deliveryId: z.string().min(1) });
 const DAY_MS = 86_400_000;
@@ -22,7 +22,7 @@ export async function deliverWebhook(payload: unknown, ctx: JobContext): Promise
   if (!endpoint.enabled) throw new PermanentJobError("The endpoint is disabled.");
 
   const body = JSON.stringify(delivery.payload);
-  const headers = signedHeaders(endpoint.secretEncrypted, delivery.eventId, ctx.now, body);
+  const headers = signedHeaders(signingSecrets(endpoint, ctx.now), delivery.eventId, ctx.now, body);
   let response: DeliveryResponse;
   try {
     response = await postWebhook(endpoint.url, headers, body);

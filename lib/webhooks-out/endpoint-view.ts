@@ -3,7 +3,7 @@ import { webhookDeliverySchema, webhookEndpointSchema, type WebhookDeliveryView,
 
 // Parsing through the response schema drops the encrypted secret and anything else not meant to leave.
 export function toEndpointView(endpoint: WebhookEndpoint): WebhookEndpointView {
-  return webhookEndpointSchema.parse(endpoint);
+  return webhookEndpointSchema.parse({ ...endpoint, rotationOverlapUntil: endpoint.previousSecretExpiresAt });
 }
 
 export function toDeliveryView(delivery: WebhookDelivery): WebhookDeliveryView {

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { toEndpointView } from "./endpoint-view";
 import { forgetPosSubscription } from "./pos-subscribers";
 import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from "./schemas";
-import { generateWebhookSecret } from "./secret";
+import { generateWebhookSecret, PREVIOUS_SECRET_OVERLAP_MS } from "./secret";
 
 type Tx = Prisma.TransactionClient;
 export const MAX_ENDPOINTS_PER_BUSINESS = 20;
@@ -108,12 +108,20 @@ export async function deleteEndpoint(businessId: string, endpointId: string, act
   forgetPosSubscription(businessId);
 }
 
-// A new secret signs every delivery from now on (including retries of earlier events); the old one stops at once.
-export async function rotateEndpointSecret(businessId: string, endpointId: string, actor: AuditActor) {
+// A new secret signs every delivery from now on (including retries of earlier events); the one it replaces signs
+// beside it for 24 hours (PREVIOUS_SECRET_OVERLAP_MS), then stops. A second rotation within the day drops the oldest.
+export async function rotateEndpointSecret(businessId: string, endpointId: string, actor: AuditActor, now = new Date()) {
   const { secret, secretEncrypted } = generateWebhookSecret();
   const endpoint = await prisma.$transaction(async (tx) => {
     const current = await findEndpointOrThrow(tx, businessId, endpointId);
-    const updated = await tx.webhookEndpoint.update({ where: { id: current.id }, data: { secretEncrypted } });
+    const updated = await tx.webhookEndpoint.update({
+      where: { id: current.id },
+      data: {
+        secretEncrypted,
+        previousSecretEncrypted: current.secretEncrypted,
+        previousSecretExpiresAt: new Date(now.getTime() + PREVIOUS_SECRET_OVERLAP_MS),
+      },
+    });
     await recordAudit(tx, {
       businessId,
       actor,

@@ -64,6 +64,9 @@ export const webhookEndpointSchema = z
     failingSince: timestamp.nullable().meta({ description: "First failed delivery since the last success." }),
     disabledReason: z.string().nullable(),
     disabledAt: timestamp.nullable(),
+    rotationOverlapUntil: timestamp
+      .nullable()
+      .meta({ description: "After a rotation, until this time the replaced secret also signs every delivery (a second signature in webhook-signature)." }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })

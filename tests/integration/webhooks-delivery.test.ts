@@ -219,20 +219,40 @@ describe("webhook delivery", () => {
     expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: test.json.delivery.id } })).toMatchObject({ status: "succeeded" });
   });
 
-  it("signs with the new secret once rotated; the old one no longer verifies", async () => {
+  it("signs with the new secret once rotated, and with the old one beside it for 24 hours", async () => {
     const { owner, business } = await createBusiness("Rotate Shop");
     const endpoint = await addEndpoint(owner.cookie, receiver, "/rotate", ["invoice.paid"]);
+    const rotatedAt = new Date();
     const rotated = await call(rotateSecretRoute.POST, "/x", { cookie: owner.cookie, params: { id: endpoint.id }, body: {} });
     expect(rotated.status).toBe(200);
     expect(rotated.json.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(rotated.json.secret).not.toBe(endpoint.secret);
+    const overlapEnds = new Date(rotated.json.endpoint.rotationOverlapUntil).getTime();
+    expect(overlapEnds - rotatedAt.getTime()).toBeGreaterThanOrEqual(24 * hour - 5 * second);
+    expect(overlapEnds - rotatedAt.getTime()).toBeLessThanOrEqual(24 * hour + 5 * second);
+
+    // Within the day: two signatures; the receiver still on the old secret verifies, and so does the new secret.
     await emit(business.id);
     await deliverDue(business.id);
-    const request = receiver.received.at(-1)!;
-    expect(request.verified).toBe(false);
-    expect(() => new Webhook(rotated.json.secret).verify(request.body, request.headers as Record<string, string>)).not.toThrow();
+    const during = receiver.received.at(-1)!;
+    expect(during.verified).toBe(true);
+    expect(String(during.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+    expect(() => new Webhook(rotated.json.secret).verify(during.body, during.headers as Record<string, string>)).not.toThrow();
+
+    // After it: only the new secret signs (checked by recomputing the signature: standardwebhooks would refuse
+    // the day-old timestamp against this clock).
+    await emit(business.id);
+    const later = new Date(overlapEnds + minute);
+    await deliverDue(business.id, later);
+    const after = receiver.received.at(-1)!;
+    const id = String(after.headers["webhook-id"]);
+    expect(after.headers["webhook-timestamp"]).toBe(String(Math.floor(later.getTime() / 1000)));
+    expect(after.headers["webhook-signature"]).toBe(new Webhook(rotated.json.secret).sign(id, later, after.body));
+    expect(after.headers["webhook-signature"]).not.toBe(new Webhook(endpoint.secret).sign(id, later, after.body));
+
     const stored = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(stored.secretEncrypted).not.toContain(rotated.json.secret.slice(6));
+    expect(stored.previousSecretEncrypted).not.toContain(endpoint.secret.slice(6));
   });
 
   it("sends api_key.created and api_key.revoked when keys are created and revoked", async () => {

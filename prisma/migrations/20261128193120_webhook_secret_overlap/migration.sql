@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookEndpoint" ADD COLUMN     "previousSecretEncrypted" TEXT,
+ADD COLUMN     "previousSecretExpiresAt" TIMESTAMPTZ(3);
