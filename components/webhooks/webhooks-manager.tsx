@@ -65,6 +65,7 @@ export function WebhooksManager({ initialEndpoints }: { initialEndpoints: Endpoi
       const result = await requestJson<{ secret: string; endpoint: EndpointRow }>(`/api/webhook-endpoints/${encodeURIComponent(rotating.id)}/rotate-secret`, { method: "POST" });
       setRotated({ secret: result.secret, url: result.endpoint.url });
       toast.success("Signing secret rotated.");
+      await refresh();
     } catch (error) {
       toast.error((error as Error).message);
       throw error;

@@ -60,6 +60,23 @@ test("an owner adds a webhook endpoint, sends a test event to a local receiver a
   expect(receiver.received[1].headers["webhook-id"]).toBe(request.headers["webhook-id"]);
   await expect(endpoint.getByTestId("delivery-row")).toHaveCount(2);
 
+  // Rotating: the receiver still holds the old secret and keeps verifying for the day of overlap.
+  await endpoint.getByRole("button", { name: "Rotate secret" }).click();
+  const confirm = page.getByRole("alertdialog").or(page.getByRole("dialog"));
+  await expect(confirm.getByText("For 24 hours the current one keeps signing beside it")).toBeVisible();
+  await confirm.getByRole("button", { name: "Rotate secret" }).click();
+  const rotated = page.getByRole("dialog", { name: "New signing secret" });
+  const newSecret = await rotated.getByLabel(/Signing secret for/).inputValue();
+  expect(newSecret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  expect(newSecret).not.toBe(secret);
+  await rotated.getByRole("button", { name: "Done" }).click();
+  await expect(endpoint.getByText(/The previous secret also signs deliveries until/)).toBeVisible();
+  await endpoint.getByRole("button", { name: "Send test event" }).click();
+  await expect.poll(() => receiver.received.length).toBe(3);
+  expect(receiver.received[2].verified).toBe(true);
+  expect(String(receiver.received[2].headers["webhook-signature"]).split(" ")).toHaveLength(2);
+  await page.screenshot({ path: `${shots}/44-webhook-rotated.png`, fullPage: true });
+
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Activity" }).click();
   await expect(page.getByText(`added the webhook endpoint ${url} for invoice.paid, pos.transaction.created`)).toBeVisible();
   await page.setViewportSize({ width: 390, height: 844 });
