@@ -44,8 +44,8 @@ export function CurrentPlanCard(props: CurrentPlanCardProps) {
             <CreditCard aria-hidden className="size-4" /> Paid by card through Stripe
           </p>
         )}
-        {canManage && provider === "stripe" && cardConfigured && (
-          <SubscriptionActions planName={planName} price={price} cancelAtPeriodEnd={cancelAtPeriodEnd} periodEndLabel={periodEndLabel} />
+        {canManage && !isFree && (provider !== "stripe" || cardConfigured) && (
+          <SubscriptionActions planName={planName} price={price} cancelAtPeriodEnd={cancelAtPeriodEnd} periodEndLabel={periodEndLabel} byCard={provider === "stripe"} />
         )}
         {canManage && isFree && (
           <a href="#plans" className={buttonClasses({ variant: "secondary", size: "sm" })}>

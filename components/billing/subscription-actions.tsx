@@ -10,10 +10,13 @@ interface SubscriptionActionsProps {
   price: string;
   cancelAtPeriodEnd: boolean;
   periodEndLabel: string | null;
+  // Paid by card through Stripe (its billing portal updates the card); otherwise billed by Tangabiz's own
+  // invoices (mobile money, CVT).
+  byCard: boolean;
 }
 
-// Owner-only controls of a card subscription: cancel at period end or undo it, and Stripe's billing portal.
-export function SubscriptionActions({ planName, price, cancelAtPeriodEnd, periodEndLabel }: SubscriptionActionsProps) {
+// Owner-only controls of a paid subscription: cancel at period end or undo it, and for a card Stripe's billing portal.
+export function SubscriptionActions({ planName, price, cancelAtPeriodEnd, periodEndLabel, byCard }: SubscriptionActionsProps) {
   const actions = useBillingActions();
   const [confirming, setConfirming] = useState<"cancel" | "resume" | null>(null);
   const [openingPortal, setOpeningPortal] = useState(false);
@@ -37,10 +40,12 @@ export function SubscriptionActions({ planName, price, cancelAtPeriodEnd, period
           Cancel subscription
         </Button>
       )}
-      <Button variant="secondary" loading={openingPortal} onClick={openPortal}>
-        Update card
-        <ExternalLink aria-hidden className="size-3.5" />
-      </Button>
+      {byCard && (
+        <Button variant="secondary" loading={openingPortal} onClick={openPortal}>
+          Update card
+          <ExternalLink aria-hidden className="size-3.5" />
+        </Button>
+      )}
 
       <ConfirmDialog
         open={confirming !== null}
@@ -48,7 +53,9 @@ export function SubscriptionActions({ planName, price, cancelAtPeriodEnd, period
         title={confirming === "resume" ? `Keep ${planName}?` : `Cancel your ${planName} subscription?`}
         description={
           confirming === "resume"
-            ? `Your subscription continues: the card is charged ${price} on ${until} and every month after.`
+            ? byCard
+              ? `Your subscription continues: the card is charged ${price} on ${until} and every month after.`
+              : `Your subscription continues: it renews on ${until} for ${price} a month, invoiced as before.`
             : `You keep ${planName} until ${until}; then this business moves to the Free plan. Nothing more is charged. You can resume before then.`
         }
         confirmLabel={confirming === "resume" ? "Resume subscription" : "Cancel subscription"}

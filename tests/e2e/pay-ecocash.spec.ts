@@ -63,8 +63,22 @@ test("a customer opens the pay link on a phone, pays with EcoCash and sees it pa
   const invoices = page.getByRole("region", { name: "Invoices and payments" });
   await expect(invoices.getByText(/INV-\d{4}-\d{6}/).first()).toBeVisible();
   await expect(invoices.getByText("Paid", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Current plan" }).getByText("Basic", { exact: true })).toBeVisible();
+  const current = page.getByRole("region", { name: "Current plan" });
+  await expect(current.getByText("Basic", { exact: true })).toBeVisible();
+  await expect(current.getByRole("button", { name: "Update card" })).toHaveCount(0);
   await page.screenshot({ path: `${shots}/paynow-06-billing-paid.png`, fullPage: true });
+
+  // A plan paid by mobile money is cancelled (and resumed) from the same card as a card subscription.
+  await current.getByRole("button", { name: "Cancel subscription" }).click();
+  await page.getByRole("dialog", { name: "Cancel your Basic subscription?" }).getByRole("button", { name: "Cancel subscription" }).click();
+  await expect(page.getByText(/Subscription canceled\. You keep your plan until/)).toBeVisible();
+  await expect(current.getByText(/^Cancels /)).toBeVisible();
+  await page.screenshot({ path: `${shots}/paynow-06b-billing-cancelled.png`, fullPage: true });
+  await current.getByRole("button", { name: "Resume subscription" }).click();
+  const resume = page.getByRole("dialog", { name: "Keep Basic?" });
+  await expect(resume.getByText(/invoiced as before/)).toBeVisible();
+  await resume.getByRole("button", { name: "Resume subscription" }).click();
+  await expect(current.getByRole("button", { name: "Cancel subscription" })).toBeVisible();
 });
 
 test("InnBucks shows a code and a QR; the payer can switch to another method", async ({ page, browser }) => {
