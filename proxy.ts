@@ -1,18 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "./lib/security-headers";
 
-// Next answers a path segment that is not valid percent-encoded UTF-8 (e.g. %ED%A0%80) with a plain-text 500
-// while decoding route params; refuse it here with our error shape. Kept off the POS and mobile API hot paths,
-// whose routes have no path parameters, and off the floor the benchmark compares them with (/api/ping).
+// Before a request reaches its route:
+// - a path segment that is not valid percent-encoded UTF-8 (e.g. %ED%A0%80), which Next would answer with a
+//   plain-text 500 while decoding route params, is refused with our error shape;
+// - the Content-Security-Policy gets a fresh nonce (lib/security-headers.ts): Next reads it from the request's
+//   header and puts it on the scripts it renders, and the response carries the same policy.
+// Kept off the POS and mobile API hot paths, whose routes have no path parameters, and off the floor the
+// benchmark compares them with (/api/ping).
 export function proxy(request: NextRequest) {
   try {
     decodeURIComponent(request.nextUrl.pathname);
-    return NextResponse.next();
   } catch {
     return NextResponse.json(
       { error: { code: "invalid_encoding", message: "The URL path is not valid percent-encoded UTF-8." } },
       { status: 400 },
     );
   }
+  const csp = contentSecurityPolicy({ production: process.env.NODE_ENV === "production", nonce: crypto.randomUUID().replaceAll("-", "") });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {

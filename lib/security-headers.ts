@@ -1,10 +1,13 @@
-// Response headers for every page and route (next.config.ts). Scripts allow 'unsafe-inline' because Next's
-// statically rendered pages carry inline bootstrap scripts that a per-request nonce cannot reach; everything
-// else is same-origin only, and no page can be framed (the pay page must not be clickjacked).
-export function securityHeaders({ production }: { production: boolean }): { key: string; value: string }[] {
-  const csp = [
+// Response headers for every page and route (next.config.ts). Pages get their Content-Security-Policy from the
+// proxy instead (proxy.ts), with a nonce per request: Next puts it on its inline bootstrap scripts, and
+// 'strict-dynamic' lets the scripts they load run, so no inline script an attacker injects can. Everything else is
+// same-origin only, and no page can be framed (the pay page must not be clickjacked). Styles keep 'unsafe-inline'
+// (style attributes cannot carry a nonce).
+export function contentSecurityPolicy({ production, nonce }: { production: boolean; nonce?: string }): string {
+  const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
+  return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
+    `script-src ${scripts}${production ? "" : " 'unsafe-eval'"}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -14,6 +17,10 @@ export function securityHeaders({ production }: { production: boolean }): { key:
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+export function securityHeaders({ production }: { production: boolean }): { key: string; value: string }[] {
+  const csp = contentSecurityPolicy({ production });
   return [
     { key: "Content-Security-Policy", value: csp },
     { key: "X-Content-Type-Options", value: "nosniff" },

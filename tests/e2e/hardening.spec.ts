@@ -21,6 +21,20 @@ test("the app works under its content security policy: no violations on the publ
   const signIn = await page.goto("/sign-in");
   const csp = signIn!.headers()["content-security-policy"];
   expect(csp).toContain("frame-ancestors 'none'");
+  // Scripts by nonce, fresh on every page: no 'unsafe-inline' for them.
+  const scripts = csp.split("; ").find((directive) => directive.startsWith("script-src "))!;
+  expect(scripts).toMatch(/^script-src 'self' 'nonce-[0-9a-f]{32}' 'strict-dynamic'$/);
+  const again = await page.request.get("/sign-in");
+  expect(again.headers()["content-security-policy"]).not.toContain(scripts);
+  // Markup an injection would add: its inline handler does not run.
+  await page.evaluate(() => {
+    const injected = document.createElement("div");
+    injected.innerHTML = `<img src="/nothing-here.png" alt="" onerror="window.__injected = true">`;
+    document.body.append(injected);
+  });
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  violations.length = 0; // that refusal was the point
   expect(signIn!.headers()["x-content-type-options"]).toBe("nosniff");
   expect(signIn!.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();

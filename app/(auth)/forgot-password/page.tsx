@@ -4,6 +4,8 @@ import { emailProviderConfigured } from "@/lib/email/email-provider";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Reset your password" };
+// Rendered per request, so its scripts carry the request's CSP nonce (proxy.ts).
+export const dynamic = "force-dynamic";
 
 export default function ForgotPasswordPage() {
   // Without an email provider nothing is mailed; in development the link is one click away.
